@@ -1,0 +1,328 @@
+package calendar
+
+import (
+	"fmt"
+	"slices"
+	"sync"
+	"time"
+)
+
+// Calendar is an official working-day calendar: for each year it knows,
+// which days are worked and which are not, and why. Every question about a
+// year it does not know returns an error wrapping ErrUnknownYear; it never
+// falls back to Monday to Friday.
+//
+// A Calendar is immutable and safe for concurrent use. Lookups run in
+// constant time from precomputed tables and do not allocate: IsWorkday,
+// Kind, AddWorkdays and WorkdaysBetween cost a few nanoseconds whatever the
+// distance. Merge returns a new Calendar with further years or local
+// closures; the receiver is unchanged.
+type Calendar struct {
+	first, last int    // years spanned by the tables
+	lo, hi      []int  // per year: first and last year of its run of known years; 0 when unknown
+	start       int    // days() of first-01-01
+	code        []uint16 // per day: kind | label<<2
+	cum         []int32
+	work        []int32 // day indexes of working days, ascending
+	labels      []label // labels[0] is "no label"
+	settings    []setting
+	sources     []string
+}
+
+// label names the holiday of a day.
+type label struct {
+	f    Festival
+	name string
+}
+
+func (l label) String() string {
+	if l.name != "" {
+		return l.name
+	}
+	return l.f.String()
+}
+
+// setting is one day as a notice or a loaded file sets it.
+type setting struct {
+	date Date
+	kind DayKind
+	l    label
+}
+
+// Bounds of the years a Calendar can hold.
+const (
+	firstCalendarYear = 1900
+	lastCalendarYear  = 2199
+	maxLabels         = 1 << 14 // code keeps 14 bits for the label
+)
+
+var china = sync.OnceValue(func() *Calendar {
+	var years []int
+	var settings []setting
+	var sources []string
+	for _, n := range builtin {
+		if n.year != 0 {
+			years = append(years, n.year)
+		}
+		sources = append(sources, n.title)
+		for _, b := range n.rest {
+			from, err1 := ParseDate(b.from)
+			to, err2 := ParseDate(b.to)
+			if err1 != nil || err2 != nil || to.Before(from) {
+				panic("calendar: bad built-in block " + b.from + ".." + b.to) // caught by TestChinaBuilds
+			}
+			for d := from; !d.After(to); d, _ = d.AddDays(1) {
+				settings = append(settings, setting{d, Holiday, label{f: b.f}})
+			}
+		}
+		for _, s := range n.work {
+			d, err := ParseDate(s.date)
+			if err != nil {
+				panic("calendar: bad built-in date " + s.date)
+			}
+			settings = append(settings, setting{d, Adjusted, label{f: s.f}})
+		}
+	}
+	c, err := build(years, settings, sources)
+	if err != nil {
+		panic(err) // caught by TestChinaBuilds
+	}
+	return c
+})
+
+// China returns the official calendar of the People's Republic of China for
+// 2008 through 2026: statutory holidays and the weekend days worked in their
+// place (调休), as the State Council announced them year by year, including
+// the 2015 Victory Day, the 2019 change to 劳动节 and the 2020 extension of
+// the Spring Festival break. It returns the same immutable value on every
+// call.
+func China() *Calendar { return china() }
+
+// build makes the tables from the known years and the day settings, applied
+// in order (a later setting for the same day wins).
+func build(years []int, settings []setting, sources []string) (*Calendar, error) {
+	c := &Calendar{sources: slices.Clip(sources), settings: slices.Clip(settings)}
+	if len(years) == 0 {
+		c.labels = []label{{}}
+		return c, nil
+	}
+	c.first, c.last = slices.Min(years), slices.Max(years)
+	if c.first < firstCalendarYear || c.last > lastCalendarYear {
+		return nil, fmt.Errorf("%w: 日历年份须在%d–%d年之间 / calendar years must be %d to %d",
+			ErrInvalidData, firstCalendarYear, lastCalendarYear, firstCalendarYear, lastCalendarYear)
+	}
+	n := c.last - c.first + 1
+	c.lo, c.hi = make([]int, n), make([]int, n)
+	for _, y := range years {
+		c.lo[y-c.first] = y
+	}
+	for i := 0; i < n; {
+		if c.lo[i] == 0 {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < n && c.lo[j+1] != 0 {
+			j++
+		}
+		for k := i; k <= j; k++ {
+			c.lo[k], c.hi[k] = c.first+i, c.first+j
+		}
+		i = j + 1
+	}
+	c.start = pack(c.first, 1, 1).days()
+	days := pack(c.last, 12, 31).days() - c.start + 1
+	c.code = make([]uint16, days)
+	for i := range c.code {
+		if w := (c.start + i + 4) % 7; w == int(time.Saturday) || w == int(time.Sunday) {
+			c.code[i] = uint16(Weekend)
+		}
+	}
+	c.labels = []label{{}}
+	for _, s := range settings {
+		y := s.date.Year()
+		if !c.knows(y) {
+			return nil, fmt.Errorf("%w: %s 所在年份未声明 / %s is in a year the calendar does not know",
+				ErrInvalidData, s.date, s.date)
+		}
+		li := slices.Index(c.labels, s.l)
+		if li < 0 {
+			if len(c.labels) == maxLabels {
+				return nil, fmt.Errorf("%w: 节日名称超过%d个 / more than %d holiday names", ErrInvalidData, maxLabels-1, maxLabels-1)
+			}
+			li = len(c.labels)
+			c.labels = append(c.labels, s.l)
+		}
+		c.code[s.date.days()-c.start] = uint16(s.kind) | uint16(li)<<2
+	}
+	c.cum = make([]int32, days)
+	var count int32
+	for i, b := range c.code {
+		if c.lo[c.yearAt(i)-c.first] != 0 && DayKind(b&3).IsWorking() {
+			count++
+			c.work = append(c.work, int32(i))
+		}
+		c.cum[i] = count
+	}
+	c.work = slices.Clip(c.work)
+	return c, nil
+}
+
+
+
+func (c *Calendar) knows(y int) bool {
+	return y >= c.first && y <= c.last && c.lo[y-c.first] != 0
+}
+
+// Knows reports whether the calendar has the official arrangement for year.
+func (c *Calendar) Knows(year int) bool { return c.knows(year) }
+
+// Years returns the years the calendar knows, in order.
+func (c *Calendar) Years() []int {
+	var ys []int
+	for y := c.first; y <= c.last && c.lo != nil; y++ {
+		if c.knows(y) {
+			ys = append(ys, y)
+		}
+	}
+	return ys
+}
+
+// Sources returns the notices and files the calendar was built from, in the
+// order they were applied.
+func (c *Calendar) Sources() []string { return slices.Clone(c.sources) }
+
+func (c *Calendar) unknown(y int) error {
+	return &UnknownYearError{Year: y, First: c.first, Last: c.last}
+}
+
+// index returns the table index of d, or an error for the zero Date and for
+// a year the calendar does not know.
+func (c *Calendar) index(d Date) (int, error) {
+	if d.IsZero() {
+		return 0, fmt.Errorf("%w: 零值日期 / the zero Date is not a day", ErrInvalidDate)
+	}
+	if !c.knows(d.Year()) {
+		return 0, c.unknown(d.Year())
+	}
+	return d.days() - c.start, nil
+}
+
+// Kind tells what kind of day d is and, for holidays and make-up working
+// days, which holiday.
+func (c *Calendar) Kind(d Date) (DayInfo, error) {
+	i, err := c.index(d)
+	if err != nil {
+		return DayInfo{}, err
+	}
+	b := c.code[i]
+	l := c.labels[b>>2]
+	info := DayInfo{Date: d, Kind: DayKind(b & 3), Festival: l.f, Name: l.name}
+	if info.Name == "" && l.f != 0 {
+		info.Name = l.f.String()
+	}
+	return info, nil
+}
+
+// IsWorkday reports whether d is a working day: a weekday that is not a day
+// off, or a weekend day worked under 调休.
+func (c *Calendar) IsWorkday(d Date) (bool, error) {
+	i, err := c.index(d)
+	if err != nil {
+		return false, err
+	}
+	return DayKind(c.code[i] & 3).IsWorking(), nil
+}
+
+// AddWorkdays returns the n-th working day after d, d itself not counted
+// (行政许可法 第八十二条: periods in working days exclude days off). A
+// negative n counts backwards, to the |n|-th working day before d; n == 0
+// returns d. It returns ErrUnknownYear when d, the result, or a year between
+// them is not known. It runs in constant time.
+func (c *Calendar) AddWorkdays(d Date, n int) (Date, error) {
+	i, err := c.index(d)
+	if err != nil {
+		return Date{}, err
+	}
+	if n == 0 {
+		return d, nil
+	}
+	y := d.Year() - c.first
+	var k int // index into c.work of the answer
+	if n > 0 {
+		k = int(c.cum[i]) - 1 + n
+		if n > len(c.work) || k >= len(c.work) {
+			return Date{}, c.unknown(c.hi[y] + 1)
+		}
+	} else {
+		k = int(c.cum[i]) + n
+		if DayKind(c.code[i]&3).IsWorking() {
+			k--
+		}
+		if n < -len(c.work) || k < 0 {
+			return Date{}, c.unknown(c.lo[y] - 1)
+		}
+	}
+	r := fromDays(c.start + int(c.work[k]))
+	switch ry := r.Year(); {
+	case ry > c.hi[y]:
+		return Date{}, c.unknown(c.hi[y] + 1)
+	case ry < c.lo[y]:
+		return Date{}, c.unknown(c.lo[y] - 1)
+	}
+	return r, nil
+}
+
+// WorkdaysBetween returns the number of working days in (from, to]: after
+// from, up to and including to. It is negative when to is before from
+// (minus the working days in (to, from]). When to is after from,
+// AddWorkdays(from, n) for the n it returns is the last working day on or
+// before to. It runs in constant time.
+func (c *Calendar) WorkdaysBetween(from, to Date) (int, error) {
+	i, err := c.index(from)
+	if err != nil {
+		return 0, err
+	}
+	j, err := c.index(to)
+	if err != nil {
+		return 0, err
+	}
+	if fy, ty := from.Year()-c.first, to.Year(); ty > c.hi[fy] {
+		return 0, c.unknown(c.hi[fy] + 1)
+	} else if ty < c.lo[fy] {
+		return 0, c.unknown(c.lo[fy] - 1)
+	}
+	return int(c.cum[j]) - int(c.cum[i]), nil
+}
+
+// NextWorkday returns the first working day after d (d not included): the
+// same as AddWorkdays(d, 1).
+func (c *Calendar) NextWorkday(d Date) (Date, error) { return c.AddWorkdays(d, 1) }
+
+// WorkdayOnOrAfter returns d when it is a working day, and otherwise the
+// first working day after it: where a period whose last day is a day off
+// ends (民法典 第二百零三条).
+func (c *Calendar) WorkdayOnOrAfter(d Date) (Date, error) {
+	i, err := c.index(d)
+	if err != nil {
+		return Date{}, err
+	}
+	if DayKind(c.code[i] & 3).IsWorking() {
+		return d, nil
+	}
+	return c.AddWorkdays(d, 1)
+}
+
+// WorkdaysIn returns the number of working days in year.
+func (c *Calendar) WorkdaysIn(year int) (int, error) {
+	if !c.knows(year) {
+		return 0, c.unknown(year)
+	}
+	first := pack(year, 1, 1).days() - c.start
+	last := pack(year, 12, 31).days() - c.start
+	n := int(c.cum[last])
+	if first > 0 {
+		n -= int(c.cum[first-1])
+	}
+	return n, nil
+}

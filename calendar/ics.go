@@ -1,0 +1,260 @@
+package calendar
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// maxEventDays bounds one ICS event: no announced break is longer.
+const maxEventDays = 60
+
+// ParseICS reads holidays from an iCalendar feed (RFC 5545), as published by
+// holiday-calendar services for Chinese holidays, and returns them as an
+// Overlay to merge with Calendar.Merge.
+//
+// Each VEVENT sets the days from DTSTART up to (not including) DTEND, or
+// DTSTART plus DURATION, or DTSTART alone. An event whose SUMMARY contains
+// 班 (上班, 补班) or the word "work" sets adjusted working days; any other
+// event sets days off. The SUMMARY, without a trailing (休) or (班), names
+// the holiday: a known holiday name (春节, 国庆 ...) gives the Festival, any
+// other text is kept as the day's Name.
+//
+// Only all-day data is used: a DTSTART with a time keeps its date. RRULE,
+// events longer than 60 days, malformed dates and unterminated events are
+// errors wrapping ErrInvalidData that give the line. The returned overlay
+// declares no Years: set o.Years before merging to make the feed define
+// whole years the calendar does not know.
+func ParseICS(r io.Reader) (*Overlay, error) {
+	o := &Overlay{}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 4096), 64<<10)
+	var (
+		lines   []icsLine
+		pending *icsLine
+		n       int
+	)
+	flush := func() {
+		if pending != nil {
+			lines = append(lines, *pending)
+			pending = nil
+		}
+	}
+	for sc.Scan() {
+		n++
+		text := strings.TrimRight(sc.Text(), "\r")
+		if text != "" && (text[0] == ' ' || text[0] == '\t') && pending != nil {
+			pending.text += text[1:] // RFC 5545 §3.1 line folding
+			continue
+		}
+		flush()
+		if text == "" {
+			continue
+		}
+		pending = &icsLine{n: n, text: text}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, dataErr("ics", fmt.Sprintf("line %d", n+1), msg{"无法读取：" + err.Error(), "cannot read: " + err.Error()})
+	}
+	flush()
+
+	var ev *icsEvent
+	seen := map[Date]int{}
+	for _, l := range lines {
+		name, params, value := splitICSLine(l.text)
+		switch {
+		case name == "BEGIN" && strings.EqualFold(value, "VEVENT"):
+			if ev != nil {
+				return nil, l.err(msg{"VEVENT 嵌套", "VEVENT inside VEVENT"})
+			}
+			ev = &icsEvent{line: l.n}
+		case name == "END" && strings.EqualFold(value, "VEVENT"):
+			if ev == nil {
+				return nil, l.err(msg{"END:VEVENT 没有对应的 BEGIN", "END:VEVENT without BEGIN"})
+			}
+			days, err := ev.days()
+			if err != nil {
+				return nil, err
+			}
+			for _, d := range days {
+				if prev, dup := seen[d.Date]; dup {
+					return nil, l.err(msg{fmt.Sprintf("%s 已由第%d行的事件设定", d.Date, prev),
+						fmt.Sprintf("%s is already set by the event at line %d", d.Date, prev)})
+				}
+				seen[d.Date] = ev.line
+			}
+			o.Days = append(o.Days, days...)
+			if len(o.Days) > maxOverlayDays {
+				return nil, l.err(msg{fmt.Sprintf("最多%d天", maxOverlayDays), fmt.Sprintf("at most %d days", maxOverlayDays)})
+			}
+			ev = nil
+		case ev == nil:
+			// Calendar-level properties (VERSION, PRODID, X-WR-CALNAME ...).
+			if name == "X-WR-CALNAME" && o.Source == "" {
+				o.Source = unescapeICS(value)
+			}
+		case name == "DTSTART" || name == "DTEND":
+			d, err := icsDate(value)
+			if err != nil {
+				return nil, l.err(msg{fmt.Sprintf("%s 不是有效日期：%q", name, value), fmt.Sprintf("%s is not a valid date: %q", name, value)})
+			}
+			_ = params
+			if name == "DTSTART" {
+				ev.start = d
+			} else {
+				ev.end = d
+			}
+		case name == "DURATION":
+			days, ok := icsDuration(value)
+			if !ok {
+				return nil, l.err(msg{fmt.Sprintf("DURATION 只支持整天或整周：%q", value), fmt.Sprintf("DURATION must be whole days or weeks: %q", value)})
+			}
+			ev.duration = days
+		case name == "SUMMARY":
+			ev.summary = unescapeICS(value)
+		case name == "RRULE" || name == "RDATE":
+			return nil, l.err(msg{"不支持重复事件（" + name + "）", "recurring events (" + name + ") are not supported"})
+		}
+	}
+	if ev != nil {
+		return nil, dataErr("ics", fmt.Sprintf("line %d", ev.line), msg{"VEVENT 没有 END:VEVENT", "VEVENT without END:VEVENT"})
+	}
+	if err := o.Validate(); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+type icsLine struct {
+	n    int
+	text string
+}
+
+func (l icsLine) err(m msg) error { return dataErr("ics", fmt.Sprintf("line %d", l.n), m) }
+
+type icsEvent struct {
+	line       int
+	start, end Date
+	duration   int
+	summary    string
+}
+
+// days expands the event into day settings.
+func (e *icsEvent) days() ([]DayInfo, error) {
+	at := func(m msg) error { return dataErr("ics", fmt.Sprintf("line %d", e.line), m) }
+	if e.start.IsZero() {
+		return nil, at(msg{"事件缺少 DTSTART", "event has no DTSTART"})
+	}
+	n := 1
+	switch {
+	case !e.end.IsZero():
+		n = e.end.Sub(e.start)
+	case e.duration > 0:
+		n = e.duration
+	}
+	if n < 1 || n > maxEventDays {
+		return nil, at(msg{fmt.Sprintf("事件须为1–%d天（%s 起 %d 天）", maxEventDays, e.start, n),
+			fmt.Sprintf("an event must last 1 to %d days (%d from %s)", maxEventDays, n, e.start)})
+	}
+	kind, f, name := classifySummary(e.summary)
+	out := make([]DayInfo, 0, n)
+	for i := 0; i < n; i++ {
+		d, err := e.start.AddDays(i)
+		if err != nil {
+			return nil, at(msg{"日期超出范围", "date out of range"})
+		}
+		out = append(out, DayInfo{Date: d, Kind: kind, Festival: f, Name: name})
+	}
+	return out, nil
+}
+
+// classifySummary reads "春节(休)", "国庆节 补班", "New Year's Day (Workday)".
+func classifySummary(s string) (DayKind, Festival, string) {
+	kind := Holiday
+	lower := strings.ToLower(s)
+	if strings.Contains(s, "班") || strings.Contains(lower, "work") {
+		kind = Adjusted
+	}
+	name := strings.TrimSpace(s)
+	for _, suffix := range []string{"(休)", "（休）", "(班)", "（班）", "补班", "上班", "放假", "假期", "休"} {
+		name = strings.TrimSpace(strings.TrimSuffix(name, suffix))
+	}
+	if i := strings.IndexAny(name, "(（"); i > 0 {
+		name = strings.TrimSpace(name[:i]) // "New Year's Day (Holiday)"
+	}
+	if f, ok := festivalByName(name); ok {
+		return kind, f, ""
+	}
+	return kind, 0, name
+}
+
+// splitICSLine splits NAME;PARAM=V:VALUE.
+func splitICSLine(s string) (name, params, value string) {
+	colon := strings.IndexByte(s, ':')
+	if colon < 0 {
+		return strings.ToUpper(s), "", ""
+	}
+	head := s[:colon]
+	value = s[colon+1:]
+	if semi := strings.IndexByte(head, ';'); semi >= 0 {
+		return strings.ToUpper(head[:semi]), head[semi+1:], value
+	}
+	return strings.ToUpper(head), "", value
+}
+
+// icsDate reads 20250101 or 20250101T000000[Z], keeping the date.
+func icsDate(v string) (Date, error) {
+	v = strings.TrimSpace(v)
+	if len(v) > 8 {
+		if v[8] != 'T' {
+			return Date{}, ErrInvalidDate
+		}
+		v = v[:8]
+	}
+	if len(v) != 8 {
+		return Date{}, ErrInvalidDate
+	}
+	y, err1 := strconv.Atoi(v[:4])
+	m, err2 := strconv.Atoi(v[4:6])
+	d, err3 := strconv.Atoi(v[6:])
+	if err1 != nil || err2 != nil || err3 != nil || strings.ContainsAny(v, "+- ") {
+		return Date{}, ErrInvalidDate
+	}
+	return NewDate(y, time.Month(m), d)
+}
+
+// icsDuration reads P3D, P1W, P1DT0H0M0S (whole days only).
+func icsDuration(v string) (int, bool) {
+	v = strings.TrimPrefix(strings.TrimSpace(v), "+")
+	if !strings.HasPrefix(v, "P") {
+		return 0, false
+	}
+	v = strings.TrimSuffix(v[1:], "T0H0M0S")
+	v = strings.TrimSuffix(v, "T0H")
+	if len(v) < 2 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(v[:len(v)-1])
+	if err != nil || n < 0 || n > maxEventDays {
+		return 0, false
+	}
+	switch v[len(v)-1] {
+	case 'D':
+		return n, true
+	case 'W':
+		return 7 * n, n*7 <= maxEventDays
+	}
+	return 0, false
+}
+
+// unescapeICS undoes RFC 5545 TEXT escaping.
+func unescapeICS(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	r := strings.NewReplacer(`\n`, "\n", `\N`, "\n", `\,`, ",", `\;`, ";", `\\`, `\`)
+	return r.Replace(s)
+}

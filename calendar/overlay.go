@@ -1,0 +1,222 @@
+package calendar
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"time"
+)
+
+// Overlay is calendar data supplied by the caller, to be merged on top of a
+// Calendar with Merge: the arrangement for a year the built-in data does not
+// have yet, a correction, or local closures (a typhoon day, a local
+// holiday).
+//
+// Its JSON form, read by ParseOverlay:
+//
+//	{
+//	  "source": "国务院办公厅关于2027年部分节假日安排的通知",
+//	  "years": [2027],
+//	  "days": [
+//	    {"date": "2027-01-01", "kind": "holiday", "festival": "元旦"},
+//	    {"date": "2027-02-06", "kind": "adjusted", "festival": "春节"},
+//	    {"date": "2026-07-21", "kind": "holiday", "name": "台风停工"}
+//	  ]
+//	}
+//
+// kind is one of:
+//   - holiday: a day off (any day of the week); festival names the holiday,
+//     or name a local closure;
+//   - adjusted: a Saturday or Sunday worked (调休上班); festival names the
+//     holiday it makes up for;
+//   - workday: a weekday restored to an ordinary working day;
+//   - weekend: a Saturday or Sunday restored to an ordinary day off.
+type Overlay struct {
+	// Source names where the data comes from (a notice, a file); it is
+	// listed by Calendar.Sources.
+	Source string `json:"source,omitempty"`
+	// Years are whole years the overlay defines. Merge drops whatever the
+	// calendar said about them; every day of such a year that Days does not
+	// list is ordinary (worked Monday to Friday, off at weekends).
+	Years []int `json:"years,omitempty"`
+	// Days are the days the overlay sets. For a day of a year in Years, they
+	// complete the year; for a day of another year, they override what the
+	// calendar says of that one day and leave the rest of the year alone.
+	Days []DayInfo `json:"days"`
+}
+
+// maxOverlayDays bounds the days one overlay may set (a century of days).
+const maxOverlayDays = 36600
+
+// Validate checks the overlay on its own and returns every problem found,
+// joined: years outside the calendar's range, zero dates, kinds that do not
+// fit the weekday (an adjusted Wednesday), a date set twice, unknown kinds.
+func (o *Overlay) Validate() error {
+	var errs []error
+	for i, y := range o.Years {
+		if y < firstCalendarYear || y > lastCalendarYear {
+			errs = append(errs, dataErr("json", fmt.Sprintf("years[%d]", i), msg{
+				fmt.Sprintf("年份 %d 须在%d–%d之间", y, firstCalendarYear, lastCalendarYear),
+				fmt.Sprintf("year %d must be %d to %d", y, firstCalendarYear, lastCalendarYear)}))
+		}
+	}
+	if len(o.Days) > maxOverlayDays {
+		errs = append(errs, dataErr("json", "days", msg{
+			fmt.Sprintf("最多%d天", maxOverlayDays), fmt.Sprintf("at most %d days", maxOverlayDays)}))
+		return errors.Join(errs...)
+	}
+	seen := make(map[Date]int, len(o.Days))
+	for i, d := range o.Days {
+		if err := checkDay(d); err != nil {
+			errs = append(errs, dataErr("json", fmt.Sprintf("days[%d]", i), *err))
+			continue
+		}
+		if j, dup := seen[d.Date]; dup {
+			errs = append(errs, dataErr("json", fmt.Sprintf("days[%d]", i), msg{
+				fmt.Sprintf("%s 与 days[%d] 重复", d.Date, j), fmt.Sprintf("%s is already set by days[%d]", d.Date, j)}))
+			continue
+		}
+		seen[d.Date] = i
+	}
+	return errors.Join(errs...)
+}
+
+// checkDay checks one day setting against its weekday.
+func checkDay(d DayInfo) *msg {
+	if d.Date.IsZero() {
+		return &msg{"缺少日期", "date is missing"}
+	}
+	if y := d.Date.Year(); y < firstCalendarYear || y > lastCalendarYear {
+		return &msg{fmt.Sprintf("%s 须在%d–%d年之间", d.Date, firstCalendarYear, lastCalendarYear),
+			fmt.Sprintf("%s must be in %d to %d", d.Date, firstCalendarYear, lastCalendarYear)}
+	}
+	weekend := d.Date.Weekday() == time.Saturday || d.Date.Weekday() == time.Sunday
+	switch d.Kind {
+	case Holiday:
+	case Adjusted:
+		if !weekend {
+			return &msg{fmt.Sprintf("%s 是%s，调休上班只能是周六或周日", d.Date, weekdayZh[d.Date.Weekday()]),
+				fmt.Sprintf("%s is a %s: only a Saturday or Sunday can be an adjusted working day", d.Date, d.Date.Weekday())}
+		}
+	case Workday:
+		if weekend {
+			return &msg{fmt.Sprintf("%s 是%s，周末上班请用 adjusted", d.Date, weekdayZh[d.Date.Weekday()]),
+				fmt.Sprintf("%s is a %s: use kind adjusted for a weekend day worked", d.Date, d.Date.Weekday())}
+		}
+	case Weekend:
+		if !weekend {
+			return &msg{fmt.Sprintf("%s 是%s，工作日放假请用 holiday", d.Date, weekdayZh[d.Date.Weekday()]),
+				fmt.Sprintf("%s is a %s: use kind holiday for a weekday off", d.Date, d.Date.Weekday())}
+		}
+	default:
+		return &msg{fmt.Sprintf("未知的日期类型 %d", d.Kind), fmt.Sprintf("unknown kind %d", d.Kind)}
+	}
+	if d.Festival >= 1<<len(festivalNames) {
+		return &msg{"未知的节日", "unknown holiday"}
+	}
+	if len(d.Name) > 200 {
+		return &msg{"名称过长（最多200字节）", "name too long (at most 200 bytes)"}
+	}
+	return nil
+}
+
+var weekdayZh = [...]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}
+
+// ParseOverlay reads an Overlay from JSON (the form shown on Overlay) and
+// validates it. Unknown fields, malformed dates, kinds that do not fit the
+// weekday and dates set twice are errors wrapping ErrInvalidData that name
+// the entry (days[3]); all of them are reported at once.
+func ParseOverlay(r io.Reader) (*Overlay, error) {
+	var raw struct {
+		Source string            `json:"source"`
+		Years  []int             `json:"years"`
+		Days   []json.RawMessage `json:"days"`
+	}
+	dec := json.NewDecoder(io.LimitReader(r, 16<<20))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&raw); err != nil {
+		return nil, dataErr("json", "top level", msg{"不是有效的日历 JSON：" + err.Error(), "not valid calendar JSON: " + err.Error()})
+	}
+	if dec.More() {
+		return nil, dataErr("json", "top level", msg{"JSON 对象之后有多余内容", "unexpected data after the JSON object"})
+	}
+	if len(raw.Days) > maxOverlayDays {
+		return nil, dataErr("json", "days", msg{fmt.Sprintf("最多%d天", maxOverlayDays), fmt.Sprintf("at most %d days", maxOverlayDays)})
+	}
+	o := &Overlay{Source: raw.Source, Years: raw.Years, Days: make([]DayInfo, 0, len(raw.Days))}
+	var errs []error
+	for i, m := range raw.Days {
+		var d DayInfo
+		dd := json.NewDecoder(bytes.NewReader(m))
+		dd.DisallowUnknownFields()
+		if err := dd.Decode(&d); err != nil {
+			errs = append(errs, dataErr("json", fmt.Sprintf("days[%d]", i), msg{err.Error(), err.Error()}))
+			continue
+		}
+		o.Days = append(o.Days, d)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	if err := o.Validate(); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// Merge returns a new calendar: c with o applied on top. The rule for
+// conflicts is that the overlay wins: a year in o.Years is replaced whole
+// (c's data for that year is dropped), and a day in o.Days overrides what c
+// said of that day. A day in a year that neither c knows nor o.Years
+// declares is an error, as is any problem Validate finds; c is never
+// changed.
+func (c *Calendar) Merge(o *Overlay) (*Calendar, error) {
+	if o == nil {
+		return c, nil
+	}
+	if err := o.Validate(); err != nil {
+		return nil, err
+	}
+	years := c.Years()
+	declared := make(map[int]bool, len(o.Years))
+	for _, y := range o.Years {
+		declared[y] = true
+		if !slices.Contains(years, y) {
+			years = append(years, y)
+		}
+	}
+	settings := make([]setting, 0, len(c.settings)+len(o.Days))
+	for _, s := range c.settings {
+		if !declared[s.date.Year()] {
+			settings = append(settings, s)
+		}
+	}
+	var errs []error
+	for i, d := range o.Days {
+		if y := d.Date.Year(); !declared[y] && !c.knows(y) {
+			errs = append(errs, dataErr("json", fmt.Sprintf("days[%d]", i), msg{
+				fmt.Sprintf("日历不知道%d年，请在 years 中声明", y),
+				fmt.Sprintf("the calendar does not know %d: list it in years", y)}))
+			continue
+		}
+		l := label{f: d.Festival, name: d.Name}
+		switch {
+		case d.Kind == Workday || d.Kind == Weekend:
+			l = label{} // an ordinary day has no holiday
+		case l.name == l.f.String():
+			l.name = "" // the festival's own name: one label, not two
+		}
+		settings = append(settings, setting{d.Date, d.Kind, l})
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	sources := c.Sources()
+	if o.Source != "" {
+		sources = append(sources, o.Source)
+	}
+	return build(years, settings, sources)
+}
