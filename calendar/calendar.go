@@ -18,13 +18,13 @@ import (
 // distance. Merge returns a new Calendar with further years or local
 // closures; the receiver is unchanged.
 type Calendar struct {
-	first, last int    // years spanned by the tables
-	lo, hi      []int  // per year: first and last year of its run of known years; 0 when unknown
-	start       int    // days() of first-01-01
+	first, last int      // years spanned by the tables
+	lo, hi      []int    // per year: first and last year of its run of known years; 0 when unknown
+	start       int      // days() of first-01-01
 	code        []uint16 // per day: kind | label<<2
 	cum         []int32
-	work        []int32 // day indexes of working days, ascending
-	labels      []label // labels[0] is "no label"
+	work        []Date  // the working days, ascending
+	labels      []named // labels[0] is "no label"
 	settings    []setting
 	sources     []string
 }
@@ -40,6 +40,13 @@ func (l label) String() string {
 		return l.name
 	}
 	return l.f.String()
+}
+
+// named is a label with its name for people worked out once, so that
+// lookups do not allocate.
+type named struct {
+	label
+	display string
 }
 
 // setting is one day as a notice or a loaded file sets it.
@@ -103,7 +110,7 @@ func China() *Calendar { return china() }
 func build(years []int, settings []setting, sources []string) (*Calendar, error) {
 	c := &Calendar{sources: slices.Clip(sources), settings: slices.Clip(settings)}
 	if len(years) == 0 {
-		c.labels = []label{{}}
+		c.labels = []named{{}}
 		return c, nil
 	}
 	c.first, c.last = slices.Min(years), slices.Max(years)
@@ -138,20 +145,20 @@ func build(years []int, settings []setting, sources []string) (*Calendar, error)
 			c.code[i] = uint16(Weekend)
 		}
 	}
-	c.labels = []label{{}}
+	c.labels = []named{{}}
 	for _, s := range settings {
 		y := s.date.Year()
 		if !c.knows(y) {
 			return nil, fmt.Errorf("%w: %s 所在年份未声明 / %s is in a year the calendar does not know",
 				ErrInvalidData, s.date, s.date)
 		}
-		li := slices.Index(c.labels, s.l)
+		li := slices.IndexFunc(c.labels, func(n named) bool { return n.label == s.l })
 		if li < 0 {
 			if len(c.labels) == maxLabels {
 				return nil, fmt.Errorf("%w: 节日名称超过%d个 / more than %d holiday names", ErrInvalidData, maxLabels-1, maxLabels-1)
 			}
 			li = len(c.labels)
-			c.labels = append(c.labels, s.l)
+			c.labels = append(c.labels, named{s.l, s.l.String()})
 		}
 		c.code[s.date.days()-c.start] = uint16(s.kind) | uint16(li)<<2
 	}
@@ -160,15 +167,13 @@ func build(years []int, settings []setting, sources []string) (*Calendar, error)
 	for i, b := range c.code {
 		if c.lo[c.yearAt(i)-c.first] != 0 && DayKind(b&3).IsWorking() {
 			count++
-			c.work = append(c.work, int32(i))
+			c.work = append(c.work, fromDays(c.start+i))
 		}
 		c.cum[i] = count
 	}
 	c.work = slices.Clip(c.work)
 	return c, nil
 }
-
-
 
 func (c *Calendar) knows(y int) bool {
 	return y >= c.first && y <= c.last && c.lo[y-c.first] != 0
@@ -217,11 +222,7 @@ func (c *Calendar) Kind(d Date) (DayInfo, error) {
 	}
 	b := c.code[i]
 	l := c.labels[b>>2]
-	info := DayInfo{Date: d, Kind: DayKind(b & 3), Festival: l.f, Name: l.name}
-	if info.Name == "" && l.f != 0 {
-		info.Name = l.f.String()
-	}
-	return info, nil
+	return DayInfo{Date: d, Kind: DayKind(b & 3), Festival: l.f, Name: l.display}, nil
 }
 
 // IsWorkday reports whether d is a working day: a weekday that is not a day
@@ -256,14 +257,14 @@ func (c *Calendar) AddWorkdays(d Date, n int) (Date, error) {
 		}
 	} else {
 		k = int(c.cum[i]) + n
-		if DayKind(c.code[i]&3).IsWorking() {
+		if DayKind(c.code[i] & 3).IsWorking() {
 			k--
 		}
 		if n < -len(c.work) || k < 0 {
 			return Date{}, c.unknown(c.lo[y] - 1)
 		}
 	}
-	r := fromDays(c.start + int(c.work[k]))
+	r := c.work[k]
 	switch ry := r.Year(); {
 	case ry > c.hi[y]:
 		return Date{}, c.unknown(c.hi[y] + 1)

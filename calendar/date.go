@@ -228,7 +228,7 @@ func (d Date) Weekday() time.Weekday {
 // a *ParseError wrapping ErrInvalidDate.
 func ParseDate(s string) (Date, error) {
 	in := s
-	s = strings.TrimSpace(width.Fold.String(s))
+	s = strings.TrimSpace(foldWidth(s))
 	y, rest, ok := digits(s, 4, 4)
 	if !ok {
 		return Date{}, parseErr("date", in, msg{"应以四位年份开头，如 2025-12-31 或 2025年12月31日", "want a four-digit year first, as in 2025-12-31 or 2025年12月31日"})
@@ -274,6 +274,17 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, parseErr("date", in, r)
 	}
 	return pack(y, m, d), nil
+}
+
+// foldWidth folds full-width forms (２０２５－１２) to ASCII. Text without them,
+// the common case, is returned as it is without allocating.
+func foldWidth(s string) string {
+	for _, r := range s {
+		if r == '\u3000' || (r >= '\uFF01' && r <= '\uFF5E') {
+			return width.Fold.String(s)
+		}
+	}
+	return s
 }
 
 // digits reads between min and max ASCII digits from the front of s.

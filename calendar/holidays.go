@@ -50,7 +50,7 @@ func (c *Calendar) Holidays(year int) ([]HolidayBlock, error) {
 				continue
 			}
 			l := c.labels[b>>2]
-			blocks = append(blocks, HolidayBlock{Festival: l.f, Name: l.String(), From: d, To: d, Days: 1})
+			blocks = append(blocks, HolidayBlock{Festival: l.f, Name: l.display, From: d, To: d, Days: 1})
 			blockLabel = append(blockLabel, b>>2)
 		case Adjusted:
 			adjusted = append(adjusted, i)

@@ -64,7 +64,7 @@ func ParseICS(r io.Reader) (*Overlay, error) {
 	var ev *icsEvent
 	seen := map[Date]int{}
 	for _, l := range lines {
-		name, params, value := splitICSLine(l.text)
+		name, value := splitICSLine(l.text)
 		switch {
 		case name == "BEGIN" && strings.EqualFold(value, "VEVENT"):
 			if ev != nil {
@@ -101,7 +101,6 @@ func ParseICS(r io.Reader) (*Overlay, error) {
 			if err != nil {
 				return nil, l.err(msg{fmt.Sprintf("%s 不是有效日期：%q", name, value), fmt.Sprintf("%s is not a valid date: %q", name, value)})
 			}
-			_ = params
 			if name == "DTSTART" {
 				ev.start = d
 			} else {
@@ -191,18 +190,18 @@ func classifySummary(s string) (DayKind, Festival, string) {
 	return kind, 0, name
 }
 
-// splitICSLine splits NAME;PARAM=V:VALUE.
-func splitICSLine(s string) (name, params, value string) {
+// splitICSLine splits NAME;PARAM=V:VALUE into the upper-cased name and the
+// value; parameters are not needed for all-day dates and are dropped.
+func splitICSLine(s string) (name, value string) {
 	colon := strings.IndexByte(s, ':')
 	if colon < 0 {
-		return strings.ToUpper(s), "", ""
+		return strings.ToUpper(s), ""
 	}
 	head := s[:colon]
-	value = s[colon+1:]
 	if semi := strings.IndexByte(head, ';'); semi >= 0 {
-		return strings.ToUpper(head[:semi]), head[semi+1:], value
+		head = head[:semi]
 	}
-	return strings.ToUpper(head), "", value
+	return strings.ToUpper(head), s[colon+1:]
 }
 
 // icsDate reads 20250101 or 20250101T000000[Z], keeping the date.

@@ -108,7 +108,9 @@ func (f Festival) Has(g Festival) bool { return g != 0 && f&g == g }
 // String returns the Chinese names joined by 、 in calendar order (中秋节、国庆节),
 // the empty string for the empty set. Bits without a name print as
 // Festival(0xN).
-func (f Festival) String() string { return f.join(func(i int) string { return festivalNames[i].zh }, "、") }
+func (f Festival) String() string {
+	return f.join(func(i int) string { return festivalNames[i].zh }, "、")
+}
 
 // English returns the English names joined by " & ".
 func (f Festival) English() string {

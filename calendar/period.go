@@ -5,8 +5,6 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-
-	"golang.org/x/text/width"
 )
 
 // Unit is the unit a Period counts in.
@@ -109,16 +107,17 @@ var periodUnits = []struct {
 
 // ParsePeriod reads a time limit as the plans and statutes write it: a
 // number, Arabic (20, full-width ２０) or Chinese (二十, 两), then a unit:
-// 工作日 or 个工作日; 日, 天, 自然日 or 个自然日; 个月 (or 月); 年; 小时 or 个小时.
-// Spaces are ignored. Anything else returns a *ParseError wrapping
+// 工作日 or 个工作日; 日, 天, 自然日 or 个自然日; 个月 (or 月); 年; 小时 or 个小时;
+// optionally followed by 内 or 以内 (20个工作日内). Spaces are ignored. Anything else returns a *ParseError wrapping
 // ErrInvalidPeriod.
 func ParsePeriod(s string) (Period, error) {
 	in := s
-	s = strings.Join(strings.Fields(width.Fold.String(s)), "")
+	s = strings.Join(strings.Fields(foldWidth(s)), "")
 	n, rest, ok := leadingNumber(s)
 	if !ok {
 		return Period{}, parseErr("period", in, msg{"应以数字开头，如 20工作日、15日、3个月", "want a number first, as in 20工作日, 15日, 3个月"})
 	}
+	rest = strings.TrimSuffix(strings.TrimSuffix(rest, "以内"), "内") // 20个工作日内
 	for _, u := range periodUnits {
 		if rest == u.text {
 			p := Period{N: n, Unit: u.u}
@@ -165,6 +164,9 @@ func chineseNumber(s string) (int, string, bool) {
 				total = (total + cur) * u
 			} else {
 				total += cur * u
+			}
+			if total > 1e8 {
+				return 0, s, false // far beyond any period; stop before overflow
 			}
 			cur = -1
 		} else {
