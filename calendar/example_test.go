@@ -1,6 +1,7 @@
 package calendar_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -285,4 +286,65 @@ func ExampleUnknownYearError() {
 		fmt.Println(ue.Year, ue.First, ue.Last)
 	}
 	// Output: 2027 2008 2026
+}
+
+func ExampleDate_Weekday() {
+	d, _ := calendar.ParseDate("2025-09-28")
+	fmt.Println(d.Weekday())
+	// Output: Sunday
+}
+
+func ExampleDate_Compare() {
+	a, _ := calendar.ParseDate("2025-10-01")
+	b, _ := calendar.ParseDate("2025年10月1日")
+	fmt.Println(a.Compare(b), a == b)
+	// Output: 0 true
+}
+
+func ExampleDate_IsZero() {
+	var d calendar.Date
+	b, _ := json.Marshal(struct {
+		Due calendar.Date `json:"due"`
+	}{d})
+	fmt.Println(d.IsZero(), d, string(b))
+	// Output: true 0000-00-00 {"due":null}
+}
+
+func ExampleDate_MarshalJSON() {
+	d, _ := calendar.ParseDate("2025年12月31日")
+	b, _ := json.Marshal(map[string]calendar.Date{"deadline": d})
+	fmt.Println(string(b))
+	// Output: {"deadline":"2025-12-31"}
+}
+
+func ExampleCalendar_Knows() {
+	c := calendar.China()
+	fmt.Println(c.Knows(2008), c.Knows(2026), c.Knows(2007), c.Knows(2027))
+	// Output: true true false false
+}
+
+func ExampleDayKind_Chinese() {
+	for k := calendar.Workday; k <= calendar.Adjusted; k++ {
+		fmt.Println(k, k.Chinese(), k.IsWorking())
+	}
+	// Output:
+	// workday 工作日 true
+	// weekend 休息日 false
+	// holiday 节假日 false
+	// adjusted 调休上班 true
+}
+
+func ExampleOverlay_Validate() {
+	d, _ := calendar.ParseDate("2025-10-15") // a Wednesday
+	o := calendar.Overlay{Days: []calendar.DayInfo{{Date: d, Kind: calendar.Adjusted}}}
+	err := o.Validate()
+	fmt.Println(errors.Is(err, calendar.ErrInvalidData))
+	// Output: true
+}
+
+func ExamplePeriod_String() {
+	p := calendar.Period{N: 3, Unit: calendar.Months}
+	b, _ := json.Marshal(map[string]calendar.Period{"limit": p})
+	fmt.Println(p, p.English(), string(b))
+	// Output: 3个月 3 months {"limit":"3个月"}
 }

@@ -17,6 +17,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -27,7 +28,7 @@ func main() {
 	cdDir := flag.String("chinese-days", "", "unpacked chinese-days npm package (its dist/chinese-days.json)")
 	hcDir := flag.String("holiday-calendar", "", "unpacked holiday-calendar npm package (its data/CN/YYYY.json)")
 	flag.Parse()
-	if err := run(*cdDir, *hcDir); err != nil {
+	if err := run(os.Stdout, *cdDir, *hcDir); err != nil {
 		fmt.Fprintln(os.Stderr, "crosscheck:", err)
 		os.Exit(2)
 	}
@@ -41,7 +42,7 @@ type source struct {
 	on   map[string]string // date -> holiday the working weekend day makes up for
 }
 
-func run(cdDir, hcDir string) error {
+func run(w io.Writer, cdDir, hcDir string) error {
 	var sources []source
 	if cdDir != "" {
 		s, err := loadChineseDays(cdDir)
@@ -80,14 +81,14 @@ func run(cdDir, hcDir string) error {
 				}
 				if worked != info.IsWorking() {
 					disagreements++
-					fmt.Printf("%s %s: bizenv %s %s; %s says worked=%v %s\n",
+					fmt.Fprintf(w, "%s %s: bizenv %s %s; %s says worked=%v %s\n",
 						d, d.Weekday(), info.Kind, info.Name, s.name, worked, why)
 				}
 			}
 			d, _ = d.AddDays(1)
 		}
 	}
-	fmt.Printf("%d disagreements over %v\n", disagreements, cal.Years())
+	fmt.Fprintf(w, "%d disagreements over %v\n", disagreements, cal.Years())
 	return nil
 }
 

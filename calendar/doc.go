@@ -1,0 +1,42 @@
+// Package calendar is the clock of bizenv: civil dates, China's official
+// working-day calendar, and statutory periods.
+//
+// # Dates
+//
+// Date is a day with no time of day and no time zone, as deadlines in plans
+// are written: ParseDate reads 2025-12-31 and 2025年12月31日, String writes
+// 2025-12-31. Dates compare with == and Compare, convert to and from
+// time.Time in a location of the caller's choosing (DateOf, Date.In), and
+// marshal to text, JSON and SQL DATE columns.
+//
+// # The official calendar
+//
+// China's working days are not Monday to Friday: each year the State Council
+// announces the statutory holidays and the weekend days worked to make up
+// for the days moved next to them (调休). China returns that calendar for
+// 2008 through 2026, transcribed from the notices; each year's notice is
+// named beside its data in data.go. A question about any other year returns
+// an error wrapping ErrUnknownYear; the calendar never guesses.
+//
+// IsWorkday and Kind classify a day (workday, weekend, holiday with its
+// name, adjusted working day with the holiday it makes up for).
+// AddWorkdays, WorkdaysBetween and NextWorkday count working days in
+// constant time, without allocating, from precomputed tables.
+//
+// Years announced after this release, corrections and local closures are
+// loaded without upgrading: ParseOverlay reads a JSON file, ParseICS an
+// iCalendar feed, and Calendar.Merge lays either over a calendar. The rule
+// for conflicts is that the loaded data wins; see Overlay.
+//
+// # Statutory periods
+//
+// ParsePeriod reads limits as documents write them (20工作日, 15日, 3个月,
+// 1年, 24小时) and Calendar.Deadline finds the last day of a period under
+// 民法典 第二百零一至二百零三条 and 行政许可法 第八十二条: the start day is not
+// counted; a month or year ends on the corresponding day or the month's
+// last day; a period in days, months or years whose last day is a day off
+// ends on the next working day; working-day periods skip days off.
+//
+// No function here reads the clock: pass today's date, or the instant a
+// period starts, as an argument.
+package calendar

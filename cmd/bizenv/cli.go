@@ -1,0 +1,184 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// env is what a command runs with: its streams and the current time, passed
+// in so that tests control them.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	now            time.Time
+}
+
+// command is one runnable (sub)command.
+type command struct {
+	name    string
+	usage   string // arguments, e.g. "DATE N"
+	summary string // one line, Chinese / English
+	// flags adds the command's own flags; the common ones are added for it.
+	flags func(fs *flag.FlagSet, o *options)
+	run   func(e *env, o *options, args []string) error
+	subs  []*command
+}
+
+// options holds the flags every command shares.
+type options struct {
+	format    string
+	calendars stringList
+	years     string
+}
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (s *stringList) String() string     { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
+// usageError reports a command line that does not fit the command.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(zh, en string, a ...any) error {
+	return &usageError{fmt.Sprintf(zh, a...) + " / " + fmt.Sprintf(en, a...)}
+}
+
+var root = &command{
+	name:    "bizenv",
+	summary: "营商环境 SDK 命令行 / the bizenv command line",
+	subs: []*command{
+		holidaysCmd,
+		{name: "workday", summary: "工作日查询与推算 / working-day questions",
+			subs: []*command{workdayIsCmd, workdayAddCmd, workdayBetweenCmd, workdayNextCmd}},
+		deadlineCmd,
+	},
+}
+
+// run is main without the process: it returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, now time.Time) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, now: now}
+	cmd, path := root, []string{root.name}
+	for len(cmd.subs) > 0 {
+		if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+			printGroupHelp(stdout, cmd, path)
+			if len(args) == 0 && cmd == root {
+				return 2
+			}
+			return 0
+		}
+		next := find(cmd.subs, args[0])
+		if next == nil {
+			fmt.Fprintf(stderr, "%s: 未知命令 %q / unknown command %q\n\n", strings.Join(path, " "), args[0], args[0])
+			printGroupHelp(stderr, cmd, path)
+			return 2
+		}
+		cmd, path, args = next, append(path, next.name), args[1:]
+	}
+	o := &options{}
+	fs := flag.NewFlagSet(strings.Join(path, " "), flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&o.format, "format", "text", "输出格式 text 或 json / output format: text or json")
+	fs.Var(&o.calendars, "calendar", "叠加的日历文件（JSON 或 .ics，- 为标准输入，可重复）/ calendar overlay file (JSON or .ics; - is stdin; repeatable)")
+	fs.StringVar(&o.years, "calendar-years", "", "--calendar 文件完整定义的年份，如 2027,2028 / years the --calendar files define whole, e.g. 2027,2028")
+	if cmd.flags != nil {
+		cmd.flags(fs, o)
+	}
+	pos, err := parseInterleaved(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		printCommandHelp(stdout, cmd, fs)
+		return 0
+	}
+	if err == nil && o.format != "text" && o.format != "json" {
+		err = usagef("--format 须为 text 或 json，而不是 %q", "--format must be text or json, not %q", o.format)
+	}
+	if err == nil {
+		err = cmd.run(e, o, pos)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", strings.Join(path, " "), err)
+		var ue *usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(stderr, "用法 / usage: %s %s (--help)\n", strings.Join(path, " "), cmd.usage)
+		}
+		return 2
+	}
+	return 0
+}
+
+func find(cmds []*command, name string) *command {
+	for _, c := range cmds {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// parseInterleaved parses flags that may come before, between or after the
+// positional arguments; "--" ends the flags.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		// A negative number (workday add DATE -5) is an argument, not a flag.
+		for len(args) > 0 && isNegativeNumber(args[0]) {
+			pos, args = append(pos, args[0]), args[1:]
+		}
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, &usageError{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		// fs.Parse stops at the first argument that is not a flag; "-"
+		// (standard input) is an argument too. After "--" all are.
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func isNegativeNumber(s string) bool {
+	_, err := strconv.Atoi(s)
+	return err == nil && strings.HasPrefix(s, "-")
+}
+
+func printGroupHelp(w io.Writer, cmd *command, path []string) {
+	fmt.Fprintf(w, "%s — %s\n\n用法 / usage: %s <command> [flags] [arguments]\n\n", strings.Join(path, " "), cmd.summary, strings.Join(path, " "))
+	subs := append([]*command(nil), cmd.subs...)
+	sort.SliceStable(subs, func(i, j int) bool { return subs[i].name < subs[j].name })
+	for _, s := range subs {
+		fmt.Fprintf(w, "  %-10s %s\n", s.name, s.summary)
+	}
+	fmt.Fprintf(w, "\n%s <command> --help 查看详情 / for details.\n", strings.Join(path, " "))
+}
+
+func printCommandHelp(w io.Writer, cmd *command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "%s — %s\n\n用法 / usage: %s [flags] %s\n\n参数 / flags:\n", fs.Name(), cmd.summary, fs.Name(), cmd.usage)
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+}
+
+// writeJSON prints v as indented JSON.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

@@ -1,0 +1,193 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files under testdata/")
+
+// now is the clock the tests run at: 2025-06-16 09:30 in Beijing, a Monday.
+var now = time.Date(2025, 6, 16, 9, 30, 0, 0, beijing)
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func bizenv(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errb, now)
+	return result{code, out.String(), errb.String()}
+}
+
+func TestIssueExamples(t *testing.T) {
+	r := bizenv(t, "", "workday", "add", "2025-09-30", "5")
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Equal(t, "2025-10-14\n", r.stdout, "10-11, a Saturday, is worked")
+
+	r = bizenv(t, "", "deadline", "2025-09-30", "7天")
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Equal(t, "2025-10-09\n", r.stdout, "the 7th day falls in the National Day break")
+}
+
+func TestCommands(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"workday", "is", "2025-09-28", "2025-10-08", "2025-10-13"},
+			"2025-09-28\t工作日 workday\t调休上班\t中秋节、国庆节\n2025-10-08\t非工作日 day-off\t节假日\t中秋节、国庆节\n2025-10-13\t工作日 workday\t工作日\n"},
+		{[]string{"workday", "is", "today"}, "2025-06-16\t工作日 workday\t工作日\n"},
+		{[]string{"workday", "add", "2025-10-09", "-1"}, "2025-09-30\n"},
+		{[]string{"workday", "add", "2025年9月30日", "0"}, "2025-09-30\n"},
+		{[]string{"workday", "between", "2025-09-30", "2025-10-14"}, "5\n"},
+		{[]string{"workday", "between", "2025-10-14", "2025-09-30"}, "-5\n"},
+		{[]string{"workday", "next", "2025-09-30"}, "2025-10-09\n"},
+		{[]string{"deadline", "2025-09-30", "20个工作日"}, "2025-11-04\n"},
+		{[]string{"deadline", "2025-01-31", "1个月"}, "2025-02-28\n"},
+		{[]string{"deadline", "today", "15日"}, "2025-07-01\n"},
+		// Flags before or after the arguments.
+		{[]string{"workday", "add", "--format", "json", "2025-09-30", "5"}, "{\n  \"date\": \"2025-10-14\",\n  \"from\": \"2025-09-30\",\n  \"workdays\": 5\n}\n"},
+		{[]string{"workday", "add", "2025-09-30", "5", "--format=json"}, "{\n  \"date\": \"2025-10-14\",\n  \"from\": \"2025-09-30\",\n  \"workdays\": 5\n}\n"},
+		{[]string{"deadline", "--format", "json", "2025-09-30", "7天"}, "{\n  \"deadline\": \"2025-10-09\",\n  \"period\": \"7日\",\n  \"start\": \"2025-09-30\"\n}\n"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			r := bizenv(t, "", tt.args...)
+			require.Equal(t, 0, r.code, r.stderr)
+			assert.Equal(t, tt.want, r.stdout)
+			assert.Empty(t, r.stderr)
+		})
+	}
+}
+
+func TestHolidaysGolden(t *testing.T) {
+	for _, tt := range []struct {
+		args   []string
+		golden string
+	}{
+		{[]string{"holidays", "2025"}, "holidays-2025.txt"},
+		{[]string{"holidays", "--format", "json"}, "holidays-2025.json"},
+		{[]string{"holidays", "2020"}, "holidays-2020.txt"},
+	} {
+		t.Run(tt.golden, func(t *testing.T) {
+			r := bizenv(t, "", tt.args...)
+			require.Equal(t, 0, r.code, r.stderr)
+			path := filepath.Join("testdata", tt.golden)
+			if *update {
+				require.NoError(t, os.WriteFile(path, []byte(r.stdout), 0o644))
+			}
+			want, err := os.ReadFile(path)
+			require.NoError(t, err)
+			assert.Equal(t, string(want), r.stdout)
+		})
+	}
+	r := bizenv(t, "", "holidays", "2025", "--format", "json")
+	var v struct {
+		Workdays int `json:"workdays"`
+		Holidays []struct {
+			Name string `json:"name"`
+			Days int    `json:"days"`
+		} `json:"holidays"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &v))
+	assert.Equal(t, 248, v.Workdays)
+	require.Len(t, v.Holidays, 6)
+	assert.Equal(t, "春节", v.Holidays[1].Name)
+	assert.Equal(t, 8, v.Holidays[1].Days)
+}
+
+func TestErrors(t *testing.T) {
+	tests := []struct {
+		args      []string
+		stdin     string
+		wantInErr []string
+	}{
+		{[]string{"frobnicate"}, "", []string{"未知命令", "unknown command"}},
+		{[]string{"workday", "frobnicate"}, "", []string{"unknown command"}},
+		{[]string{"workday", "add", "2025-02-30", "5"}, "", []string{"2025年2月只有28天", "February 2025 has 28 days"}},
+		{[]string{"workday", "add", "2025-09-30"}, "", []string{"需要 2 个参数", "want 2 arguments", "usage"}},
+		{[]string{"workday", "add", "2025-09-30", "five"}, "", []string{"N must be an integer"}},
+		{[]string{"workday", "add", "2025-09-30", "1000000000"}, "", []string{"no holiday arrangement for 2027"}},
+		{[]string{"workday", "is", "2027-01-04"}, "", []string{"没有2027年的节假日安排", "no holiday arrangement for 2027"}},
+		{[]string{"workday", "is"}, "", []string{"at least one date"}},
+		{[]string{"deadline", "2025-09-30", "7周"}, "", []string{"cannot parse period"}},
+		{[]string{"deadline", "2025-09-30", "24小时"}, "", []string{"DeadlineAt"}},
+		{[]string{"workday", "next", "2025-09-30", "--format", "xml"}, "", []string{"--format must be text or json"}},
+		{[]string{"workday", "next", "2025-09-30", "--colour"}, "", []string{"flag provided but not defined"}},
+		{[]string{"holidays", "20x5"}, "", []string{"YEAR must be a year"}},
+		{[]string{"holidays", "2030"}, "", []string{"no holiday arrangement for 2030"}},
+		{[]string{"workday", "is", "2025-10-01", "--calendar", "no-such-file.json"}, "", []string{"cannot open calendar file"}},
+		{[]string{"workday", "is", "2025-10-01", "--calendar", "-"}, `{"days":[{"date":"2025-10-15","kind":"adjusted"}]}`, []string{"days[0]", "Saturday or Sunday"}},
+		{[]string{"workday", "is", "2025-10-01", "--calendar", "-", "--calendar-years", "x"}, `{"days":[]}`, []string{"--calendar-years"}},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			r := bizenv(t, tt.stdin, tt.args...)
+			assert.Equal(t, 2, r.code)
+			assert.Empty(t, r.stdout)
+			for _, w := range tt.wantInErr {
+				assert.Contains(t, r.stderr, w)
+			}
+		})
+	}
+}
+
+func TestHelp(t *testing.T) {
+	r := bizenv(t, "")
+	assert.Equal(t, 2, r.code, "no command is a usage error")
+	assert.Contains(t, r.stdout, "workday")
+	var walk func(c *command, path []string)
+	walk = func(c *command, path []string) {
+		r := bizenv(t, "", append(path, "--help")...)
+		assert.Equal(t, 0, r.code, path)
+		assert.Contains(t, r.stdout, c.summary, path)
+		if len(c.subs) == 0 {
+			assert.Contains(t, r.stdout, "-format", path)
+			assert.Contains(t, r.stdout, c.usage, path)
+		}
+		for _, s := range c.subs {
+			walk(s, append(append([]string(nil), path...), s.name))
+		}
+	}
+	for _, s := range root.subs {
+		walk(s, []string{s.name})
+	}
+}
+
+func TestCalendarOverlays(t *testing.T) {
+	// A local closure from standard input.
+	r := bizenv(t, `{"days":[{"date":"2025-10-09","kind":"holiday","name":"停电停工"}]}`,
+		"workday", "next", "2025-09-30", "--calendar", "-")
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Equal(t, "2025-10-10\n", r.stdout)
+
+	// An ICS feed from standard input.
+	ics := "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20251009\nSUMMARY:停电停工(休)\nEND:VEVENT\nEND:VCALENDAR\n"
+	r = bizenv(t, ics, "workday", "is", "2025-10-09", "--calendar", "-")
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Equal(t, "2025-10-09\t非工作日 day-off\t节假日\t停电停工\n", r.stdout)
+
+	// An ICS file for a year the built-in calendar does not know, declared
+	// whole with --calendar-years.
+	dir := t.TempDir()
+	path := filepath.Join(dir, "y2030.ics")
+	require.NoError(t, os.WriteFile(path, []byte("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20300101\nDTEND;VALUE=DATE:20300102\nSUMMARY:元旦(休)\nEND:VEVENT\nEND:VCALENDAR\n"), 0o644))
+	r = bizenv(t, "", "workday", "next", "2029-12-31", "--calendar", path, "--calendar-years", "2029,2030")
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Equal(t, "2030-01-02\n", r.stdout)
+	r = bizenv(t, "", "workday", "next", "2029-12-31", "--calendar", path)
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "list it in years")
+}

@@ -1,0 +1,32 @@
+// Package bizenv is the root of an embeddable, pure-Go SDK of typed domain
+// models for China's business-environment (营商环境) reforms: the plans that
+// province, city and district governments issue, the task items in them and
+// the units that answer for each, indicator tables, credit codes and grades,
+// and approval time limits counted on the official working-day clock.
+//
+// This package holds documentation only. The work is done by its packages:
+//
+//   - calendar: a civil Date with no time zone; China's official working-day
+//     calendar (statutory holidays and the weekend days worked in their
+//     place, 调休, from the State Council's notices, 2008 through 2026);
+//     constant-time working-day arithmetic; statutory periods and deadlines
+//     (民法典 第二百零一至二百零三条, 行政许可法 第八十二条); caller-supplied
+//     years and local closures from JSON or iCalendar files.
+//   - cmd/bizenv: the command line over the packages (bizenv holidays,
+//     bizenv workday, bizenv deadline).
+//
+// Planned, in the order they build on each other: org (units, regions,
+// unit directory), task (task items, responsibility chains, progress
+// ledger, supervision), indicator (indicator systems, targets,
+// observations, scoring), credit (unified social credit codes, grades,
+// graded supervision, double-random sampling), approval (approval
+// processes and stage timers), plan (the plan document, validation,
+// cross-plan checks, JSON Schema) and plan/docimport (issued documents to
+// plans).
+//
+// Conventions across the SDK: dates are calendar.Date, never time.Time;
+// money and measured values are decimals, never float64; no function reads
+// the clock, so "now" is always an argument; errors wrap sentinels for
+// errors.Is and carry typed detail for errors.As, with messages in Chinese
+// and English; no input makes a function panic.
+package bizenv
