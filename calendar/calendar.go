@@ -35,6 +35,7 @@ type label struct {
 	name string
 }
 
+// String returns the label's name for people.
 func (l label) String() string {
 	if l.name != "" {
 		return l.name

@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"math/rand"
@@ -433,4 +434,24 @@ func TestDayKindAndFestivalText(t *testing.T) {
 	assert.Contains(t, Festival(1<<12).String(), "Festival(0x1000)")
 	_, err = Festival(1 << 12).MarshalText()
 	assert.Error(t, err)
+}
+
+func TestHolidaysJSONRoundTrip(t *testing.T) {
+	for _, y := range []int{2009, 2015, 2020, 2025} {
+		hs, err := China().Holidays(y)
+		require.NoError(t, err)
+		b, err := json.Marshal(hs)
+		require.NoError(t, err)
+		var back []HolidayBlock
+		require.NoError(t, json.Unmarshal(b, &back))
+		assert.Equal(t, hs, back, "%d: %s", y, b)
+	}
+	info, err := China().Kind(mustDate(t, "2025-10-08"))
+	require.NoError(t, err)
+	b, err := json.Marshal(info)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"date":"2025-10-08","kind":"holiday","festival":"中秋节、国庆节","name":"中秋节、国庆节"}`, string(b))
+	var back DayInfo
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, info, back)
 }

@@ -26,6 +26,7 @@ var (
 // msg is a message for people, in Chinese and in English.
 type msg struct{ zh, en string }
 
+// String joins the two languages: 中文 / English.
 func (m msg) String() string { return m.zh + " / " + m.en }
 
 // ParseError describes text that could not be parsed as a date or a period.
@@ -39,6 +40,7 @@ type ParseError struct {
 	Reason string
 }
 
+// Error describes the failure in Chinese and English.
 func (e *ParseError) Error() string {
 	what := msg{"日期", "date"}
 	if e.What == "period" {
@@ -70,6 +72,7 @@ type UnknownYearError struct {
 	First, Last int
 }
 
+// Error names the year and the years known, in Chinese and English.
 func (e *UnknownYearError) Error() string {
 	return fmt.Sprintf("calendar: 没有%d年的节假日安排（已知%d–%d年）/ no holiday arrangement for %d (known: %d–%d); load it with Calendar.Merge",
 		e.Year, e.First, e.Last, e.Year, e.First, e.Last)
@@ -89,6 +92,7 @@ type DataError struct {
 	Reason string
 }
 
+// Error names the format, the place and the problem, in Chinese and English.
 func (e *DataError) Error() string {
 	return fmt.Sprintf("calendar: %s 数据有误（%s）/ bad %s data at %s: %s",
 		e.Format, e.Where, e.Format, e.Where, e.Reason)

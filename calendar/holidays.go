@@ -12,9 +12,10 @@ type HolidayBlock struct {
 	// Name is the name for people: Festival's Chinese name, or a local
 	// closure's own name.
 	Name string `json:"name"`
-	// From and To are the first and last days off, inclusive.
+	// From is the first day off.
 	From Date `json:"from"`
-	To   Date `json:"to"`
+	// To is the last day off, inclusive.
+	To Date `json:"to"`
 	// Days is the number of days off, From to To.
 	Days int `json:"days"`
 	// Workdays lists the weekend days worked for this break (调休上班).

@@ -178,7 +178,7 @@ func classifySummary(s string) (DayKind, Festival, string) {
 		kind = Adjusted
 	}
 	name := strings.TrimSpace(s)
-	for _, suffix := range []string{"(休)", "（休）", "(班)", "（班）", "补班", "上班", "放假", "假期", "休"} {
+	for _, suffix := range []string{"(休)", "（休）", "(班)", "（班）", "补班", "上班", "放假", "假期"} {
 		name = strings.TrimSpace(strings.TrimSuffix(name, suffix))
 	}
 	if i := strings.IndexAny(name, "(（"); i > 0 {

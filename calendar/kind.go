@@ -194,7 +194,9 @@ func (f *Festival) UnmarshalText(b []byte) error {
 
 // DayInfo is what a calendar says about one day.
 type DayInfo struct {
-	Date Date    `json:"date"`
+	// Date is the day described.
+	Date Date `json:"date"`
+	// Kind is the kind of day: working or not, and why.
 	Kind DayKind `json:"kind"`
 	// Festival is the holiday a Holiday belongs to, or the holiday an
 	// Adjusted day makes up for; empty for ordinary days and for local

@@ -94,6 +94,10 @@ func checkDay(d DayInfo) *msg {
 			fmt.Sprintf("%s must be in %d to %d", d.Date, firstCalendarYear, lastCalendarYear)}
 	}
 	weekend := d.Date.Weekday() == time.Saturday || d.Date.Weekday() == time.Sunday
+	if (d.Kind == Workday || d.Kind == Weekend) && (d.Festival != 0 || d.Name != "") {
+		return &msg{fmt.Sprintf("%s 恢复为普通日（%s），不能带节日或名称", d.Date, d.Kind),
+			fmt.Sprintf("%s is restored to an ordinary %s and cannot carry a festival or name", d.Date, d.Kind)}
+	}
 	switch d.Kind {
 	case Holiday:
 	case Adjusted:
@@ -149,14 +153,24 @@ func ParseOverlay(r io.Reader) (*Overlay, error) {
 	o := &Overlay{Source: raw.Source, Years: raw.Years, Days: make([]DayInfo, 0, len(raw.Days))}
 	var errs []error
 	for i, m := range raw.Days {
-		var d DayInfo
+		var d struct {
+			Date     Date     `json:"date"`
+			Kind     *DayKind `json:"kind"` // required: a missing kind is no default
+			Festival Festival `json:"festival"`
+			Name     string   `json:"name"`
+		}
 		dd := json.NewDecoder(bytes.NewReader(m))
 		dd.DisallowUnknownFields()
 		if err := dd.Decode(&d); err != nil {
 			errs = append(errs, dataErr("json", fmt.Sprintf("days[%d]", i), msg{err.Error(), err.Error()}))
 			continue
 		}
-		o.Days = append(o.Days, d)
+		if d.Kind == nil {
+			errs = append(errs, dataErr("json", fmt.Sprintf("days[%d]", i), msg{
+				"缺少 kind（holiday、adjusted、workday 或 weekend）", "kind is missing (holiday, adjusted, workday or weekend)"}))
+			continue
+		}
+		o.Days = append(o.Days, DayInfo{Date: d.Date, Kind: *d.Kind, Festival: d.Festival, Name: d.Name})
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -203,10 +217,7 @@ func (c *Calendar) Merge(o *Overlay) (*Calendar, error) {
 			continue
 		}
 		l := label{f: d.Festival, name: d.Name}
-		switch {
-		case d.Kind == Workday || d.Kind == Weekend:
-			l = label{} // an ordinary day has no holiday
-		case l.name == l.f.String():
+		if l.name == l.f.String() {
 			l.name = "" // the festival's own name: one label, not two
 		}
 		settings = append(settings, setting{d.Date, d.Kind, l})

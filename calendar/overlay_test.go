@@ -105,6 +105,7 @@ func TestMergeErrors(t *testing.T) {
 		{"zero date", Overlay{Days: []DayInfo{{Kind: Holiday}}}, "date is missing"},
 		{"year out of range", Overlay{Years: []int{1800}}, "1800"},
 		{"bad kind", Overlay{Days: []DayInfo{{Date: mustDate(t, "2025-10-15"), Kind: 7}}}, "unknown kind"},
+		{"restored day with a name", Overlay{Days: []DayInfo{{Date: mustDate(t, "2025-10-15"), Kind: Workday, Name: "x"}}}, "ordinary"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -126,6 +127,7 @@ func TestParseOverlayErrors(t *testing.T) {
 		{`{"days":[{"date":"2025-10-15","kind":"holiday","colour":"red"}]}`, "colour"},
 		{`{"days":[{"date":"2025-10-15","kind":"holiday","festival":"圣诞节"}]}`, "圣诞节"},
 		{`{"dayz":[]}`, "dayz"},
+		{`{"days":[{"date":"2027-01-01","festival":"元旦"}]}`, "kind is missing"},
 		{`{"days":[]} {}`, "after the JSON object"},
 		{`[1,2]`, "top level"},
 		{``, "top level"},

@@ -55,7 +55,9 @@ const maxPeriod = 1_000_000
 // Period is a time limit such as 20工作日, 15日, 3个月, 1年 or 24小时. The
 // zero Period is 0日.
 type Period struct {
-	N    int
+	// N is the number of units, 0 to 1,000,000.
+	N int
+	// Unit is what N counts.
 	Unit Unit
 }
 
@@ -92,8 +94,8 @@ func (p Period) check() error {
 	return nil
 }
 
-// periodUnits maps the written units to Units, longest first so that 个工作日
-// is not read as 个 + 工作日 and 自然日 not as 自然 + 日.
+// periodUnits maps the written units to Units. A bare 月 is not a unit: "3月"
+// is March in a plan, not three months.
 var periodUnits = []struct {
 	text string
 	u    Unit
@@ -101,13 +103,13 @@ var periodUnits = []struct {
 	{"个工作日", Workdays}, {"工作日", Workdays},
 	{"个自然日", Days}, {"自然日", Days},
 	{"个小时", Hours}, {"小时", Hours},
-	{"个月", Months}, {"个年", Years},
-	{"日", Days}, {"天", Days}, {"年", Years}, {"月", Months}, {"周年", Years},
+	{"个月", Months},
+	{"日", Days}, {"天", Days}, {"年", Years},
 }
 
 // ParsePeriod reads a time limit as the plans and statutes write it: a
 // number, Arabic (20, full-width ２０) or Chinese (二十, 两), then a unit:
-// 工作日 or 个工作日; 日, 天, 自然日 or 个自然日; 个月 (or 月); 年; 小时 or 个小时;
+// 工作日 or 个工作日; 日, 天, 自然日 or 个自然日; 个月; 年; 小时 or 个小时;
 // optionally followed by 内 or 以内 (20个工作日内). Spaces are ignored. Anything else returns a *ParseError wrapping
 // ErrInvalidPeriod.
 func ParsePeriod(s string) (Period, error) {

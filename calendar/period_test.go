@@ -25,7 +25,7 @@ func TestParsePeriod(t *testing.T) {
 		{"15个自然日", Period{15, Days}, true},
 		{"15自然日", Period{15, Days}, true},
 		{"3个月", Period{3, Months}, true},
-		{"3月", Period{3, Months}, true},
+		{"3月", Period{}, false}, // March, not three months
 		{"1年", Period{1, Years}, true},
 		{"24小时", Period{24, Hours}, true},
 		{"24个小时", Period{24, Hours}, true},

@@ -41,12 +41,16 @@ type options struct {
 // stringList is a repeatable string flag.
 type stringList []string
 
-func (s *stringList) String() string     { return strings.Join(*s, ",") }
+// String implements flag.Value.
+func (s *stringList) String() string { return strings.Join(*s, ",") }
+
+// Set implements flag.Value: each use of the flag adds a value.
 func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 
 // usageError reports a command line that does not fit the command.
 type usageError struct{ msg string }
 
+// Error returns the message.
 func (e *usageError) Error() string { return e.msg }
 
 func usagef(zh, en string, a ...any) error {
