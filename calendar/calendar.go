@@ -22,9 +22,9 @@ type Calendar struct {
 	lo, hi      []int    // per year: first and last year of its run of known years; 0 when unknown
 	start       int      // days() of first-01-01
 	code        []uint16 // per day: kind | label<<2
-	cum         []int32
-	work        []Date  // the working days, ascending
-	labels      []named // labels[0] is "no label"
+	cum         []int32  // per day: working days from the first day up to and including it
+	work        []Date   // the working days, ascending
+	labels      []named  // labels[0] is "no label"
 	settings    []setting
 	sources     []string
 }

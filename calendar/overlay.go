@@ -13,7 +13,7 @@ import (
 // Overlay is calendar data supplied by the caller, to be merged on top of a
 // Calendar with Merge: the arrangement for a year the built-in data does not
 // have yet, a correction, or local closures (a typhoon day, a local
-// holiday).
+// holiday). A calendar holds years 1900 to 2199.
 //
 // Its JSON form, read by ParseOverlay:
 //

@@ -276,6 +276,17 @@ var holidaysCmd = &command{
 		if err != nil {
 			return err
 		}
+		note := ""
+		if len(args) == 0 && !c.Knows(year) {
+			// This year's notice is not in this release (or a --calendar
+			// file): show the latest year known, and say so.
+			years := c.Years()
+			if len(years) > 0 && years[len(years)-1] < year {
+				note = fmt.Sprintf("尚未收录%d年的安排，以下为%d年（可用 --calendar 加载）/ %d is not known yet; showing %d (load it with --calendar)",
+					year, years[len(years)-1], year, years[len(years)-1])
+				year = years[len(years)-1]
+			}
+		}
 		blocks, err := c.Holidays(year)
 		if err != nil {
 			return err
@@ -290,11 +301,17 @@ var holidaysCmd = &command{
 		due, dueErr := c.Deadline(today, approval)
 		if o.format == "json" {
 			v := map[string]any{"year": year, "workdays": workdays, "holidays": blocks}
+			if note != "" {
+				v["note"] = note
+			}
 			if dueErr == nil {
 				v["today"] = today
 				v["approval"] = map[string]any{"period": approval, "deadline": due}
 			}
 			return writeJSON(e.stdout, v)
+		}
+		if note != "" {
+			fmt.Fprintln(e.stdout, note)
 		}
 		fmt.Fprintf(e.stdout, "%d年节假日安排 / holidays in %d（全年工作日 %d 天 / %d working days）\n\n", year, year, workdays, workdays)
 		for _, b := range blocks {

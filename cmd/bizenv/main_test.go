@@ -108,6 +108,19 @@ func TestHolidaysGolden(t *testing.T) {
 	assert.Equal(t, 8, v.Holidays[1].Days)
 }
 
+func TestHolidaysInAYearNotYetKnown(t *testing.T) {
+	var out, errb bytes.Buffer
+	later := time.Date(2027, 3, 1, 9, 0, 0, 0, beijing)
+	code := run([]string{"holidays"}, strings.NewReader(""), &out, &errb, later)
+	require.Equal(t, 0, code, errb.String())
+	assert.Contains(t, out.String(), "2027 is not known yet; showing 2026")
+	assert.Contains(t, out.String(), "2026年节假日安排")
+	assert.Contains(t, out.String(), "no holiday arrangement for 2027", "the approval deadline cannot be computed, and it says why")
+
+	code = run([]string{"holidays", "2027"}, strings.NewReader(""), &out, &errb, later)
+	assert.Equal(t, 2, code, "an explicit unknown year is an error")
+}
+
 func TestErrors(t *testing.T) {
 	tests := []struct {
 		args      []string
