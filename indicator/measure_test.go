@@ -41,7 +41,7 @@ func TestParseTarget(t *testing.T) {
 		{"否", 0, "== 0 是否"},
 		{"24 小时", Lower, "<= 24 小时"},
 		{"5 平方公里", Higher, ">= 5 平方公里"}, // an unknown unit is kept as written
-		{"100%", 0, ""},                    // bare value, no direction
+		{"100%", 0, ""},                 // bare value, no direction
 		{"100%", Band, ""},
 		{"很好", Higher, ""},
 		{"", Higher, ""},

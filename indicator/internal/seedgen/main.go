@@ -27,12 +27,12 @@ const anshan = "000_1c5c9fd9257229b5.txt"
 // read from each indicator's meaning (a time limit or a number of steps is
 // better lower, everything else higher; 成本降低 is a reduction, so higher).
 var column1Directions = map[string]indicator.Direction{
-	"政务服务事项平均办理时限":         indicator.Lower,
-	"政务服务事项平均办理环节":         indicator.Lower,
+	"政务服务事项平均办理时限":           indicator.Lower,
+	"政务服务事项平均办理环节":           indicator.Lower,
 	"工程建设项目从立项到不动产登记全流程审批时限": indicator.Lower,
-	"全过程办理水电气时长":           indicator.Lower,
-	"执行合同结案平均时长":           indicator.Lower,
-	"办理破产案件平均时长":           indicator.Lower,
+	"全过程办理水电气时长":             indicator.Lower,
+	"执行合同结案平均时长":             indicator.Lower,
+	"办理破产案件平均时长":             indicator.Lower,
 }
 
 // national18 are the 18 first-level indicators of the China business
