@@ -126,10 +126,13 @@ func (d *Dataset) add(o Observation, replace bool) error {
 	}
 	row := pd.leaves[li]
 	if int(ri) >= len(row) {
-		n := max(int(ri)+1, 2*len(row))
-		grown := make([]cell, int(ri)+1, n)
-		copy(grown, row)
-		row = grown
+		if int(ri) < cap(row) {
+			row = row[:ri+1] // cells past len are zero: never written
+		} else {
+			grown := make([]cell, int(ri)+1, max(int(ri)+1, 2*cap(row)))
+			copy(grown, row)
+			row = grown
+		}
 		pd.leaves[li] = row
 	}
 	old := row[ri]

@@ -107,7 +107,7 @@ var opPrefixes = []struct {
 	{"不低于", AtLeast}, {"不少于", AtLeast}, {"不小于", AtLeast}, {"达到", AtLeast},
 	{"至少", AtLeast}, {"提高至", AtLeast}, {"提高到", AtLeast}, {"提升至", AtLeast},
 	{"提升到", AtLeast}, {">=", AtLeast}, {"≥", AtLeast}, {"超过", Above},
-	{"高于", Above}, {"大于", Above}, {">", Above}, {"=", Equal},
+	{"高于", Above}, {"大于", Above}, {">", Above}, {"==", Equal}, {"=", Equal},
 }
 
 var opSuffixes = []struct {
