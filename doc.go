@@ -12,13 +12,17 @@
 //     constant-time working-day arithmetic; statutory periods and deadlines
 //     (民法典 第二百零一至二百零三条, 行政许可法 第八十二条); caller-supplied
 //     years and local closures from JSON or iCalendar files.
+//   - indicator: indicator systems (一级 .. 四级), measures, targets parsed
+//     from plan text, observations, attainment, progress,
+//     distance-to-frontier scores, weighted roll-ups and rankings, shape
+//     audits, and the seed documents' indicator tables as data.
 //   - cmd/bizenv: the command line over the packages (bizenv holidays,
 //     bizenv workday, bizenv deadline).
+//   - examples: runnable programs, one folder each.
 //
 // Planned, in the order they build on each other: org (units, regions,
 // unit directory), task (task items, responsibility chains, progress
-// ledger, supervision), indicator (indicator systems, targets,
-// observations, scoring), credit (unified social credit codes, grades,
+// ledger, supervision), credit (unified social credit codes, grades,
 // graded supervision, double-random sampling), approval (approval
 // processes and stage timers), plan (the plan document, validation,
 // cross-plan checks, JSON Schema) and plan/docimport (issued documents to

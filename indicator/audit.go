@@ -37,6 +37,7 @@ func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil
 
 // Finding is one problem Audit found.
 type Finding struct {
+	// Severity says whether the finding prevents evaluation.
 	Severity Severity `json:"severity"`
 	// Rule is a stable identifier: declared_count, duplicate_name, cycle,
 	// weight_sum, negative_weight, missing_measure, mixed_units,

@@ -265,6 +265,7 @@ const noScore = -1
 // Result holds the scores of one period: a distance-to-frontier score for
 // every leaf and region with data, and weighted roll-ups to every node.
 type Result struct {
+	// Period is the period scored.
 	Period    Period
 	regions   []string
 	regionIdx map[string]int32 // the dataset's; indexes >= len(regions) came later
@@ -649,10 +650,12 @@ func (r *Result) overall(ri int) (decimal.Decimal, bool) {
 
 // Rank is one region's place in a ranking.
 type Rank struct {
+	// Region is the region or unit ranked.
 	Region string `json:"region"`
 	// Rank is 1 for the best; regions with equal scores share a rank and
 	// the next rank is skipped (1, 2, 2, 4). 0 means no data: unranked.
-	Rank  int             `json:"rank"`
+	Rank int `json:"rank"`
+	// Score is the score ranked by, 0–100 (zero when HasData is false).
 	Score decimal.Decimal `json:"score"`
 	// HasData is false for a region with no score; it is listed last.
 	HasData bool `json:"has_data"`

@@ -11,11 +11,14 @@ import (
 // Target is a value a measure should reach by a year or phase: "不超过 40 天"
 // for 2025 is {Op: AtMost, Value: 40, Unit: 天, Year: 2025}.
 type Target struct {
-	Op    Op              `json:"op"`
+	// Op compares the observed value with Value (and High).
+	Op Op `json:"op"`
+	// Value is the target value, or the lower end of a Between target.
 	Value decimal.Decimal `json:"value"`
 	// High is the upper end of a Between target; zero otherwise.
 	High decimal.Decimal `json:"high,omitempty"`
-	Unit Unit            `json:"unit"`
+	// Unit is the unit of Value and High.
+	Unit Unit `json:"unit"`
 	// Year is the year the target is for (0 when given by Phase).
 	Year int `json:"year,omitempty"`
 	// Phase names a plan phase instead of a year (近期, 中期, 远期).
@@ -60,23 +63,34 @@ func (t Target) String() string {
 // Baseline is a measure's starting value (基期值) and the period it was
 // measured in.
 type Baseline struct {
-	Value  decimal.Decimal `json:"value"`
-	Period Period          `json:"period"`
+	// Value is the baseline value, in the measure's unit.
+	Value decimal.Decimal `json:"value"`
+	// Period is when it was measured (基期).
+	Period Period `json:"period"`
 }
 
 // Measure says how a leaf indicator is measured and what it should reach.
 type Measure struct {
-	Unit      Unit      `json:"unit"`
-	Kind      Kind      `json:"kind,omitempty"`
+	// Unit is the unit values are recorded in.
+	Unit Unit `json:"unit"`
+	// Kind is what is measured (count, ratio, duration ...).
+	Kind Kind `json:"kind,omitempty"`
+	// Direction says which way the measure improves; required.
 	Direction Direction `json:"direction"`
+	// Attribute is 约束性 (binding) or 预期性 (indicative).
 	Attribute Attribute `json:"attribute,omitempty"`
+	// Frequency is how often it is monitored.
 	Frequency Frequency `json:"frequency,omitempty"`
-	Baseline  *Baseline `json:"baseline,omitempty"`
-	Targets   []Target  `json:"targets,omitempty"`
-	// Frontier and Worst, when set, fix the ends of the distance-to-frontier
-	// scale; otherwise they are taken from the values observed.
+	// Baseline is the starting value progress is measured from.
+	Baseline *Baseline `json:"baseline,omitempty"`
+	// Targets are the values to reach, by year or phase.
+	Targets []Target `json:"targets,omitempty"`
+	// Frontier, when set, fixes the best end of the distance-to-frontier
+	// scale; otherwise it is the best value observed.
 	Frontier decimal.NullDecimal `json:"frontier,omitempty"`
-	Worst    decimal.NullDecimal `json:"worst,omitempty"`
+	// Worst, when set, fixes the worst end of the scale; otherwise it is
+	// the worst value observed.
+	Worst decimal.NullDecimal `json:"worst,omitempty"`
 }
 
 // TargetFor returns the target in force for year: the target for that year,

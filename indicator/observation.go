@@ -54,11 +54,13 @@ type Observation struct {
 	Indicator string `json:"indicator"`
 	// Region is the region code or unit the value is for (210303, 铁西区).
 	Region string `json:"region"`
+	// Period is when the value was measured.
 	Period Period `json:"period"`
 	// Value is the value measured, in Unit.
 	Value decimal.Decimal `json:"value"`
 	// Unit is the value's unit; empty means the measure's own unit.
-	Unit   Unit   `json:"unit,omitempty"`
+	Unit Unit `json:"unit,omitempty"`
+	// Status says whether the value is provisional or final.
 	Status Status `json:"status"`
 	// Source names where the value comes from (统计局, 12345 平台).
 	Source string `json:"source,omitempty"`

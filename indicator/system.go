@@ -36,9 +36,12 @@ type Node struct {
 	// weight is zero they count equally.
 	Weight decimal.Decimal `json:"weight"`
 	// Category groups leaves as a table's first column does (办事便利).
-	Category string   `json:"category,omitempty"`
-	Children []*Node  `json:"children,omitempty"`
-	Measure  *Measure `json:"measure,omitempty"`
+	Category string `json:"category,omitempty"`
+	// Children are the node's sub-indicators.
+	Children []*Node `json:"children,omitempty"`
+	// Measure says how a leaf is measured; branches are scored from their
+	// children instead.
+	Measure *Measure `json:"measure,omitempty"`
 }
 
 // IsLeaf reports whether n has no children.
