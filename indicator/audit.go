@@ -39,9 +39,10 @@ func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil
 type Finding struct {
 	// Severity says whether the finding prevents evaluation.
 	Severity Severity `json:"severity"`
-	// Rule is a stable identifier: declared_count, duplicate_name, cycle,
-	// weight_sum, negative_weight, missing_measure, mixed_units,
-	// duplicate_code, missing_code, bad_measure.
+	// Rule is a stable identifier: declared_count, duplicate_name,
+	// missing_name, cycle, nil_node, weight_sum, negative_weight,
+	// missing_measure, measure_on_branch, mixed_units, duplicate_code,
+	// missing_code, bad_measure.
 	Rule string `json:"rule"`
 	// Path locates the node: roots[1].children[0] (code 2.1 名称).
 	Path string `json:"path"`

@@ -94,7 +94,9 @@ type Measure struct {
 }
 
 // TargetFor returns the target in force for year: the target for that year,
-// or else the first one after it. ok is false when there is none.
+// or else the first one after it. ok is false when there is none. Targets
+// given by Phase only (Year 0) are not matched: a phase's years are the
+// plan's to say.
 func (m *Measure) TargetFor(year int) (t Target, ok bool) {
 	best := -1
 	for i, x := range m.Targets {
