@@ -35,7 +35,7 @@ type Process struct {
 	// Name is the process's name (获得电力（普通高压）).
 	Name string `json:"name"`
 	// Source cites the seed document or statute the limits come from.
-	Source string `json:"source"`
+	Source string  `json:"source"`
 	Stages []Stage `json:"stages,omitempty"`
 	// Promised is the limit promised for the whole process; nil when only
 	// stages are limited.
@@ -79,8 +79,8 @@ const (
 func Catalog() []Process {
 	ps := []Process{
 		{ID: "construction-permit", Name: "工程建设项目审批（全流程）",
-			Source: seedProvince + "：全流程审批时限压缩至60个工作日以内；" + seedBayuquan + "：立项用地规划许可、工程建设许可、施工许可、竣工验收四个阶段",
-			Stages: []Stage{{Name: "立项用地规划许可"}, {Name: "工程建设许可"}, {Name: "施工许可"}, {Name: "竣工验收"}},
+			Source:   seedProvince + "：全流程审批时限压缩至60个工作日以内；" + seedBayuquan + "：立项用地规划许可、工程建设许可、施工许可、竣工验收四个阶段",
+			Stages:   []Stage{{Name: "立项用地规划许可"}, {Name: "工程建设许可"}, {Name: "施工许可"}, {Name: "竣工验收"}},
 			Promised: wd(60), Modes: []Mode{Normal, AcceptDeficient, NotifyCommit}},
 		{ID: "construction-permit-city", Name: "工程建设项目从立项到不动产登记全流程审批",
 			Source:   seedCity + " 专栏1：全流程审批时限不超过40天（约束性）",
@@ -91,8 +91,8 @@ func Catalog() []Process {
 			Stages:   []Stage{{Name: "综合窗口办理", Limit: wd(1)}},
 			Promised: wd(1)},
 		{ID: "power-high-voltage", Name: "获得电力（普通高压）",
-			Source: seedBayuquan + "：普通高压办电压缩至3个环节（申请受理、供电方案答复、装表接电）、25个工作日；2023年底前20个工作日",
-			Stages: []Stage{{Name: "申请受理"}, {Name: "供电方案答复"}, {Name: "装表接电"}},
+			Source:   seedBayuquan + "：普通高压办电压缩至3个环节（申请受理、供电方案答复、装表接电）、25个工作日；2023年底前20个工作日",
+			Stages:   []Stage{{Name: "申请受理"}, {Name: "供电方案答复"}, {Name: "装表接电"}},
 			Promised: wd(20)},
 		{ID: "power-low-voltage", Name: "获得电力（低压小微企业）",
 			Source:   seedBayuquan + "：低压小微企业办电压缩至2个环节（申请签约、施工接电）、5个工作日；2023年底前3个工作日",
