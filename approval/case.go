@@ -238,18 +238,39 @@ type State struct {
 // returned as an *EventError naming the case and the event. Replay is
 // deterministic and does not change c.
 func Replay(c *Case, p *Process) (*State, error) {
+	s := &State{}
+	if err := replayInto(c, p, s); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// replayInto is Replay into s, reusing its slices; scans over many cases
+// call it with one State.
+func replayInto(c *Case, p *Process, s *State) error {
+	*s = State{Stages: s.Stages[:0], Pauses: s.Pauses[:0], Extensions: s.Extensions[:0]}
+	if s.Pauses == nil { // size the pauses once rather than growing them
+		n := 0
+		for _, e := range c.Events {
+			if e.Kind == Paused {
+				n++
+			}
+		}
+		if n > 0 {
+			s.Pauses = make([]Pause, 0, n)
+		}
+	}
 	if c.ID == "" {
-		return nil, fmt.Errorf("%w: 办件缺少编号 / the case has no id", ErrInvalidCase)
+		return fmt.Errorf("%w: 办件缺少编号 / the case has no id", ErrInvalidCase)
 	}
 	if p == nil || p.ID != c.Process {
-		return nil, fmt.Errorf("%w: 办件 %s 的事项 %q 与给出的流程不符 / case %s is for process %q, not the one given", ErrInvalidCase, c.ID, c.Process, c.ID, c.Process)
+		return fmt.Errorf("%w: 办件 %s 的事项 %q 与给出的流程不符 / case %s is for process %q, not the one given", ErrInvalidCase, c.ID, c.Process, c.ID, c.Process)
 	}
-	s := &State{}
 	active := -1 // index into s.Stages of the running stage
 	var last time.Time
 	for i, e := range c.Events {
-		bad := func(zh, en string) (*State, error) {
-			return nil, eventErr(c, i, e.Kind, ErrInvalidEvent, zh, en)
+		bad := func(zh, en string) error {
+			return eventErr(c, i, e.Kind, ErrInvalidEvent, zh, en)
 		}
 		if e.At.IsZero() {
 			return bad("缺少时间", "the event has no time")
@@ -283,7 +304,7 @@ func Replay(c *Case, p *Process) (*State, error) {
 				return bad("受理前不能开始环节", "a stage cannot start before acceptance")
 			}
 			if _, ok := p.Stage(e.Stage); !ok {
-				return nil, eventErr(c, i, e.Kind, ErrUnknownStage, fmt.Sprintf("流程 %s 没有环节 %q", p.ID, e.Stage), fmt.Sprintf("process %s has no stage %q", p.ID, e.Stage))
+				return eventErr(c, i, e.Kind, ErrUnknownStage, fmt.Sprintf("流程 %s 没有环节 %q", p.ID, e.Stage), fmt.Sprintf("process %s has no stage %q", p.ID, e.Stage))
 			}
 			if active >= 0 {
 				return bad(fmt.Sprintf("环节 %s 尚未完成", s.Stages[active].Name), fmt.Sprintf("stage %s has not finished", s.Stages[active].Name))
@@ -332,7 +353,7 @@ func Replay(c *Case, p *Process) (*State, error) {
 			}
 			if e.Stage != "" {
 				if _, ok := p.Stage(e.Stage); !ok {
-					return nil, eventErr(c, i, e.Kind, ErrUnknownStage, fmt.Sprintf("流程 %s 没有环节 %q", p.ID, e.Stage), fmt.Sprintf("process %s has no stage %q", p.ID, e.Stage))
+					return eventErr(c, i, e.Kind, ErrUnknownStage, fmt.Sprintf("流程 %s 没有环节 %q", p.ID, e.Stage), fmt.Sprintf("process %s has no stage %q", p.ID, e.Stage))
 				}
 			}
 			s.Extensions = append(s.Extensions, Extension{At: e.At, Stage: e.Stage, Period: *e.Extension, By: e.By, Note: e.Note})
@@ -367,7 +388,7 @@ func Replay(c *Case, p *Process) (*State, error) {
 		}
 	}
 	if len(c.Events) == 0 {
-		return nil, fmt.Errorf("%w: 办件 %s 没有事件 / case %s has no events", ErrInvalidCase, c.ID, c.ID)
+		return fmt.Errorf("%w: 办件 %s 没有事件 / case %s has no events", ErrInvalidCase, c.ID, c.ID)
 	}
-	return s, nil
+	return nil
 }

@@ -274,24 +274,25 @@ func dayTimer(t Timer, stop, at time.Time, pauses []span, o Options, explain boo
 	return t, nil
 }
 
-// explainDays lists the holidays and adjusted working days in (from, to].
+// explainDays lists the holidays (merged into breaks) and adjusted working
+// days in (from, to].
 func explainDays(e *Explanation, cal *calendar.Calendar, from, to calendar.Date) error {
-	for d, _ := from.AddDays(1); !d.After(to) && !d.IsZero(); d, _ = d.AddDays(1) {
-		info, err := cal.Kind(d)
-		if err != nil {
-			return err
-		}
-		switch info.Kind {
-		case calendar.Holiday:
-			if n := len(e.Holidays); n > 0 && e.Holidays[n-1].Name == info.Name && e.Holidays[n-1].To.Sub(d) == -1 {
-				e.Holidays[n-1].To = d
-				e.Holidays[n-1].Days++
-				continue
-			}
-			e.Holidays = append(e.Holidays, calendar.HolidayBlock{Festival: info.Festival, Name: info.Name, From: d, To: d, Days: 1})
-		case calendar.Adjusted:
+	days, err := cal.Special(from, to)
+	if err != nil {
+		return err
+	}
+	for _, info := range days {
+		d := info.Date
+		if info.Kind == calendar.Adjusted {
 			e.Adjusted = append(e.Adjusted, info)
+			continue
 		}
+		if n := len(e.Holidays); n > 0 && e.Holidays[n-1].Name == info.Name && d.Sub(e.Holidays[n-1].To) == 1 {
+			e.Holidays[n-1].To = d
+			e.Holidays[n-1].Days++
+			continue
+		}
+		e.Holidays = append(e.Holidays, calendar.HolidayBlock{Festival: info.Festival, Name: info.Name, From: d, To: d, Days: 1})
 	}
 	return nil
 }
@@ -344,49 +345,65 @@ func Status(c *Case, p *Process, at time.Time, opts Options) (*Report, error) {
 }
 
 func status2(c *Case, p *Process, at time.Time, opts Options, explain bool) (*Report, error) {
-	o := opts.withDefaults()
-	st, err := Replay(c, p)
+	st := &State{}
+	r := &Report{Case: c.ID, Process: p.ID, At: at, State: st}
+	var pauses []span
+	err := eachTimer(c, p, at, opts.withDefaults(), explain, st, &pauses, func(t *Timer) {
+		if t.Stage == "" {
+			x := *t
+			r.Overall = &x
+		} else {
+			r.Stages = append(r.Stages, *t)
+		}
+	})
 	if err != nil {
 		return nil, err
 	}
-	r := &Report{Case: c.ID, Process: p.ID, At: at, State: st}
+	return r, nil
+}
+
+// eachTimer replays c into st and calls fn with the overall timer (if the
+// process has an overall limit) and then each timed stage's. pauses is
+// scratch space, kept between calls. o must have its defaults.
+func eachTimer(c *Case, p *Process, at time.Time, o Options, explain bool, st *State, scratch *[]span, fn func(*Timer)) error {
+	if err := replayInto(c, p, st); err != nil {
+		return err
+	}
 	if st.Accepted.IsZero() {
-		return r, nil
+		return nil
 	}
-	pauses := make([]span, len(st.Pauses))
-	for i, ps := range st.Pauses {
-		pauses[i] = span{ps.From, ps.To, ps.Reason}
+	pauses := (*scratch)[:0]
+	for _, ps := range st.Pauses {
+		pauses = append(pauses, span{ps.From, ps.To, ps.Reason})
 	}
-	if p.Promised != nil {
+	*scratch = pauses
+	extensions := func(stage string) []calendar.Period {
 		var ext []calendar.Period
 		for _, x := range st.Extensions {
-			if x.Stage == "" {
+			if x.Stage == stage {
 				ext = append(ext, x.Period)
 			}
 		}
-		t, err := computeTimer(*p.Promised, st.Accepted, st.Ended, at, pauses, ext, o, explain)
+		return ext
+	}
+	if p.Promised != nil {
+		t, err := computeTimer(*p.Promised, st.Accepted, st.Ended, at, pauses, extensions(""), o, explain)
 		if err != nil {
-			return nil, fmt.Errorf("approval: 办件 %s / case %s: %w", c.ID, c.ID, err)
+			return fmt.Errorf("approval: 办件 %s / case %s: %w", c.ID, c.ID, err)
 		}
-		r.Overall = &t
+		fn(&t)
 	}
 	for _, ss := range st.Stages {
 		stage, _ := p.Stage(ss.Name)
 		if stage.Limit == nil {
 			continue
 		}
-		var ext []calendar.Period
-		for _, x := range st.Extensions {
-			if x.Stage == ss.Name {
-				ext = append(ext, x.Period)
-			}
-		}
-		t, err := computeTimer(*stage.Limit, ss.Started, ss.Finished, at, pauses, ext, o, explain)
+		t, err := computeTimer(*stage.Limit, ss.Started, ss.Finished, at, pauses, extensions(ss.Name), o, explain)
 		if err != nil {
-			return nil, fmt.Errorf("approval: 办件 %s 环节 %s / case %s stage %s: %w", c.ID, ss.Name, c.ID, ss.Name, err)
+			return fmt.Errorf("approval: 办件 %s 环节 %s / case %s stage %s: %w", c.ID, ss.Name, c.ID, ss.Name, err)
 		}
 		t.Stage = ss.Name
-		r.Stages = append(r.Stages, t)
+		fn(&t)
 	}
-	return r, nil
+	return nil
 }

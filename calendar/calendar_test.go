@@ -455,3 +455,24 @@ func TestHolidaysJSONRoundTrip(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, info, back)
 }
+
+func TestSpecialAgreesWithKind(t *testing.T) {
+	c := China()
+	from, to := mustDate(t, "2019-12-01"), mustDate(t, "2020-03-01")
+	got, err := c.Special(from, to)
+	require.NoError(t, err)
+	var want []DayInfo
+	for d, _ := from.AddDays(1); !d.After(to); d, _ = d.AddDays(1) {
+		info, err := c.Kind(d)
+		require.NoError(t, err)
+		if info.Kind == Holiday || info.Kind == Adjusted {
+			want = append(want, info)
+		}
+	}
+	assert.Equal(t, want, got)
+	none, err := c.Special(to, from)
+	require.NoError(t, err)
+	assert.Empty(t, none, "an empty range")
+	_, err = c.Special(mustDate(t, "2026-12-01"), mustDate(t, "2027-01-05"))
+	assert.ErrorIs(t, err, ErrUnknownYear)
+}

@@ -348,3 +348,23 @@ func ExamplePeriod_String() {
 	fmt.Println(p, p.English(), string(b))
 	// Output: 3个月 3 months {"limit":"3个月"}
 }
+
+func ExampleCalendar_Special() {
+	from, _ := calendar.ParseDate("2025-09-26")
+	to, _ := calendar.ParseDate("2025-10-12")
+	days, _ := calendar.China().Special(from, to)
+	for _, d := range days {
+		fmt.Println(d.Date, d.Kind)
+	}
+	// Output:
+	// 2025-09-28 adjusted
+	// 2025-10-01 holiday
+	// 2025-10-02 holiday
+	// 2025-10-03 holiday
+	// 2025-10-04 holiday
+	// 2025-10-05 holiday
+	// 2025-10-06 holiday
+	// 2025-10-07 holiday
+	// 2025-10-08 holiday
+	// 2025-10-11 adjusted
+}

@@ -97,3 +97,30 @@ func abs(x int) int {
 	}
 	return x
 }
+
+// Special returns the holidays and adjusted working days in (from, to], in
+// date order: the days that make counting working days differ from
+// counting Monday to Friday. It scans the precomputed table, about a
+// nanosecond a day. Every day in the range must be in a known year.
+func (c *Calendar) Special(from, to Date) ([]DayInfo, error) {
+	i, err := c.index(from)
+	if err != nil {
+		return nil, err
+	}
+	j, err := c.index(to)
+	if err != nil {
+		return nil, err
+	}
+	if fy, ty := from.Year()-c.first, to.Year(); ty > c.hi[fy] {
+		return nil, c.unknown(c.hi[fy] + 1)
+	}
+	var out []DayInfo
+	for k := i + 1; k <= j; k++ {
+		b := c.code[k]
+		if kind := DayKind(b & 3); kind == Holiday || kind == Adjusted {
+			l := c.labels[b>>2]
+			out = append(out, DayInfo{Date: fromDays(c.start + k), Kind: kind, Festival: l.f, Name: l.display})
+		}
+	}
+	return out, nil
+}
