@@ -46,7 +46,9 @@ type CaseError struct {
 }
 
 // Error names the case and the problem.
-func (e *CaseError) Error() string { return fmt.Sprintf("approval: 办件 / case %s: %v", e.Case, e.Err) }
+func (e *CaseError) Error() string {
+	return fmt.Sprintf("approval: 办件 / case %s: %v", e.Case, e.Err)
+}
 
 // Unwrap returns the underlying error.
 func (e *CaseError) Unwrap() error { return e.Err }

@@ -144,7 +144,7 @@ func (a *acc) stats(g Group) Stats {
 	if n%2 == 1 {
 		s.Median = decimal.NewFromInt(int64(a.durations[n/2]))
 	} else {
-		s.Median = decimal.NewFromInt(int64(a.durations[n/2-1] + a.durations[n/2])).DivRound(decimal.NewFromInt(2), 2)
+		s.Median = decimal.NewFromInt(int64(a.durations[n/2-1]+a.durations[n/2])).DivRound(decimal.NewFromInt(2), 2)
 	}
 	s.P90 = decimal.NewFromInt(int64(a.durations[(9*n+9)/10-1])) // nearest rank: ceil(0.9 n)
 	s.OnTime = decimal.NewFromInt(int64(a.onTime)).DivRound(count, 4)
