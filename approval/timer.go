@@ -110,6 +110,8 @@ type PauseEffect struct {
 // extensions, and whether a natural-day limit ending on a day off was
 // carried to the next working day.
 type Explanation struct {
+	// Unit is the unit of the limit, and of each pause's Excluded.
+	Unit       calendar.Unit           `json:"unit"`
 	Holidays   []calendar.HolidayBlock `json:"holidays,omitempty"`
 	Adjusted   []calendar.DayInfo      `json:"adjusted,omitempty"`
 	Pauses     []PauseEffect           `json:"pauses,omitempty"`
@@ -119,8 +121,8 @@ type Explanation struct {
 	RolledFrom calendar.Date `json:"rolled_from"`
 }
 
-// String says it in Chinese: "国庆节、中秋节 2025-10-01至2025-10-08 不计；
-// 调休上班 2025-10-11（中秋节、国庆节）计入；补正暂停 2 个工作日".
+// String says it in Chinese: "中秋节、国庆节 2025-10-01至2025-10-08 不计；
+// 调休上班 2025-10-11（中秋节、国庆节）计入；补正暂停 2工作日".
 func (e Explanation) String() string {
 	var parts []string
 	for _, h := range e.Holidays {
@@ -130,7 +132,7 @@ func (e Explanation) String() string {
 		parts = append(parts, fmt.Sprintf("调休上班 %s（%s）计入", a.Date, a.Name))
 	}
 	for _, p := range e.Pauses {
-		parts = append(parts, fmt.Sprintf("%s暂停 %d", p.Reason.Chinese(), p.Excluded))
+		parts = append(parts, fmt.Sprintf("%s暂停 %d%s", p.Reason.Chinese(), p.Excluded, e.Unit))
 	}
 	for _, x := range e.Extensions {
 		parts = append(parts, "延长 "+x.String())
@@ -154,6 +156,7 @@ type span struct {
 // at, with the pauses and extensions given.
 func computeTimer(limit calendar.Period, start, end, at time.Time, pauses []span, ext []calendar.Period, o Options, explain bool) (Timer, error) {
 	t := Timer{Limit: limit, Start: start, End: end}
+	t.Explanation.Unit = limit.Unit
 	for _, x := range ext {
 		if x.Unit != limit.Unit {
 			return t, fmt.Errorf("%w: 延长 %s 与时限 %s 单位不同 / extension %s is not in the limit's unit (%s)", ErrInvalidEvent, x, limit, x, limit)

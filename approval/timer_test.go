@@ -57,7 +57,7 @@ func TestWorkdayTimerAcrossNationalDayWithPause(t *testing.T) {
 	assert.Equal(t, 8, o.Explanation.Holidays[0].Days)
 	require.Len(t, o.Explanation.Adjusted, 2)
 	assert.Equal(t, "2025-09-28", o.Explanation.Adjusted[0].Date.String())
-	assert.Equal(t, "中秋节、国庆节 2025-10-01至2025-10-08 不计；调休上班 2025-09-28（中秋节、国庆节）计入；调休上班 2025-10-11（中秋节、国庆节）计入；补正暂停 2",
+	assert.Equal(t, "中秋节、国庆节 2025-10-01至2025-10-08 不计；调休上班 2025-09-28（中秋节、国庆节）计入；调休上班 2025-10-11（中秋节、国庆节）计入；补正暂停 2工作日",
 		o.Explanation.String())
 	assert.Equal(t, InProgress, mustReplay(t, highVoltage(t)).Status, "resumed: the clock runs")
 }

@@ -265,3 +265,24 @@ func addMonths(d Date, n int) (Date, error) {
 	}
 	return pack(y, mo, min(d.Day(), daysIn(y, mo))), nil
 }
+
+// MarshalText implements encoding.TextMarshaler with the Chinese unit
+// (日, 工作日, 个月, 年, 小时).
+func (u Unit) MarshalText() ([]byte, error) {
+	if int(u) >= len(unitNames) {
+		return nil, parseErr("period", u.String(), msg{"未知的期间单位", "unknown period unit"})
+	}
+	return []byte(unitNames[u].zh), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler; it takes the Chinese
+// or the English name (workdays, days, months, years, hours).
+func (u *Unit) UnmarshalText(b []byte) error {
+	for i, n := range unitNames {
+		if string(b) == n.zh || string(b) == n.en {
+			*u = Unit(i)
+			return nil
+		}
+	}
+	return parseErr("period", string(b), msg{"单位应为 日、工作日、个月、年 或 小时", "want a unit of 日, 工作日, 个月, 年 or 小时"})
+}

@@ -159,3 +159,19 @@ func TestDeadlineAt(t *testing.T) {
 	_, err = c.DeadlineAt(start, Period{-1, Hours})
 	assert.ErrorIs(t, err, ErrInvalidPeriod)
 }
+
+func TestUnitText(t *testing.T) {
+	for u := Days; u <= Hours; u++ {
+		b, err := u.MarshalText()
+		require.NoError(t, err)
+		var back Unit
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, u, back)
+		require.NoError(t, back.UnmarshalText([]byte(u.English())))
+		assert.Equal(t, u, back)
+	}
+	var u Unit
+	assert.ErrorIs(t, u.UnmarshalText([]byte("weeks")), ErrInvalidPeriod)
+	_, err := Unit(9).MarshalText()
+	assert.ErrorIs(t, err, ErrInvalidPeriod)
+}

@@ -36,6 +36,7 @@ type options struct {
 	format    string
 	calendars stringList
 	years     string
+	at        string // approval status --at
 }
 
 // stringList is a repeatable string flag.
@@ -65,6 +66,7 @@ var root = &command{
 		{name: "workday", summary: "工作日查询与推算 / working-day questions",
 			subs: []*command{workdayIsCmd, workdayAddCmd, workdayBetweenCmd, workdayNextCmd}},
 		deadlineCmd,
+		approvalCmd,
 	},
 }
 
