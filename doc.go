@@ -16,15 +16,17 @@
 //     from plan text, observations, attainment, progress,
 //     distance-to-frontier scores, weighted roll-ups and rankings, shape
 //     audits, and the seed documents' indicator tables as data.
+//   - approval: approval processes and their limits, cases as event logs,
+//     stage timers on the working-day clock with pauses and explained due
+//     dates, alerts and statistics.
 //   - cmd/bizenv: the command line over the packages (bizenv holidays,
-//     bizenv workday, bizenv deadline).
+//     bizenv workday, bizenv deadline, bizenv approval).
 //   - examples: runnable programs, one folder each.
 //
 // Planned, in the order they build on each other: org (units, regions,
 // unit directory), task (task items, responsibility chains, progress
 // ledger, supervision), credit (unified social credit codes, grades,
-// graded supervision, double-random sampling), approval (approval
-// processes and stage timers), plan (the plan document, validation,
+// graded supervision, double-random sampling), plan (the plan document, validation,
 // cross-plan checks, JSON Schema) and plan/docimport (issued documents to
 // plans).
 //

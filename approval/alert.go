@@ -20,29 +20,38 @@ const (
 // case) and level. The caller keeps the keys that fired so that a rescan
 // does not fire them again.
 type AlertKey struct {
-	Case  string `json:"case"`
+	// Case is the case ID.
+	Case string `json:"case"`
+	// Stage is the stage timed; empty for the whole case.
 	Stage string `json:"stage,omitempty"`
-	Level Level  `json:"level"`
+	// Level is warning or overdue.
+	Level Level `json:"level"`
 }
 
 // Alert is a warning or breach found by Alerts.
 type Alert struct {
 	AlertKey
+	// Process is the case's process ID.
 	Process string `json:"process"`
-	Unit    string `json:"unit,omitempty"`
-	// Due is the last day of the limit; DueAt the instant it runs out.
-	Due   calendar.Date `json:"due"`
-	DueAt time.Time     `json:"due_at"`
-	// Elapsed and Limit are in the limit's unit.
-	Elapsed int             `json:"elapsed"`
-	Limit   calendar.Period `json:"limit"`
+	// Unit is the unit handling the case.
+	Unit string `json:"unit,omitempty"`
+	// Due is the last day of the limit.
+	Due calendar.Date `json:"due"`
+	// DueAt is the instant the limit runs out.
+	DueAt time.Time `json:"due_at"`
+	// Elapsed is the time counted, in the limit's unit.
+	Elapsed int `json:"elapsed"`
+	// Limit is the limit, extensions included.
+	Limit calendar.Period `json:"limit"`
 }
 
 // CaseError is a case Alerts or Statistics could not evaluate; the scan
 // goes on without it.
 type CaseError struct {
+	// Case is the case ID.
 	Case string
-	Err  error
+	// Err is what went wrong.
+	Err error
 }
 
 // Error names the case and the problem.

@@ -190,9 +190,11 @@ func (s CaseStatus) MarshalText() ([]byte, error) { return []byte(s.String()), n
 
 // Pause is a span during which the clock stood still.
 type Pause struct {
+	// From is when the clock stopped.
 	From time.Time `json:"from"`
 	// To is when it resumed; zero while still paused.
-	To     time.Time   `json:"to"`
+	To time.Time `json:"to"`
+	// Reason is why it stopped.
 	Reason PauseReason `json:"reason"`
 	// Stage is the stage running when it paused, if any.
 	Stage string `json:"stage,omitempty"`
@@ -200,7 +202,9 @@ type Pause struct {
 
 // StageState is a stage's span.
 type StageState struct {
-	Name    string    `json:"name"`
+	// Name is the stage's name.
+	Name string `json:"name"`
+	// Started is when it started.
 	Started time.Time `json:"started"`
 	// Finished is zero while the stage runs.
 	Finished time.Time `json:"finished"`
@@ -208,25 +212,38 @@ type StageState struct {
 
 // Extension is an approved extension of a limit.
 type Extension struct {
+	// At is when it was approved.
 	At time.Time `json:"at"`
 	// Stage is the stage extended; empty for the whole case.
-	Stage  string          `json:"stage,omitempty"`
+	Stage string `json:"stage,omitempty"`
+	// Period is the time added.
 	Period calendar.Period `json:"period"`
-	By     string          `json:"by,omitempty"`
-	Note   string          `json:"note,omitempty"`
+	// By is who approved it.
+	By string `json:"by,omitempty"`
+	// Note says why.
+	Note string `json:"note,omitempty"`
 }
 
 // State is a case as its log says it stands.
 type State struct {
-	Status     CaseStatus   `json:"status"`
-	Submitted  time.Time    `json:"submitted"`
-	Accepted   time.Time    `json:"accepted"`
-	Ended      time.Time    `json:"ended"`
-	Stages     []StageState `json:"stages,omitempty"`
-	Pauses     []Pause      `json:"pauses,omitempty"`
-	Extensions []Extension  `json:"extensions,omitempty"`
-	Materials  int          `json:"materials"`
-	Visits     int          `json:"visits"`
+	// Status is where the case stands.
+	Status CaseStatus `json:"status"`
+	// Submitted is when the application came in.
+	Submitted time.Time `json:"submitted"`
+	// Accepted is when it was accepted (受理); zero before.
+	Accepted time.Time `json:"accepted"`
+	// Ended is when it finished or was withdrawn; zero before.
+	Ended time.Time `json:"ended"`
+	// Stages are the stages started, in order.
+	Stages []StageState `json:"stages,omitempty"`
+	// Pauses are the spans the clock stood still, in order.
+	Pauses []Pause `json:"pauses,omitempty"`
+	// Extensions are the approved extensions, in order.
+	Extensions []Extension `json:"extensions,omitempty"`
+	// Materials is the number of materials received.
+	Materials int `json:"materials"`
+	// Visits is the number of times the applicant came in person (跑动次数).
+	Visits int `json:"visits"`
 }
 
 // Replay derives the state of c by applying its events in order, checking

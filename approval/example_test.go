@@ -14,8 +14,8 @@ func ExampleCatalog() {
 	}
 	// Output:
 	// administrative-licence 行政许可（一般程序） 20工作日
+	// administrative-licence-joint 行政许可（统一办理、联合办理、集中办理） 45工作日
 	// business-startup 企业开办（线下） 1工作日
-	// complaint-12345 12345 营商环境投诉（一般案件） 3日
 }
 
 func ExampleStatus() {

@@ -35,7 +35,8 @@ type Process struct {
 	// Name is the process's name (获得电力（普通高压）).
 	Name string `json:"name"`
 	// Source cites the seed document or statute the limits come from.
-	Source string  `json:"source"`
+	Source string `json:"source"`
+	// Stages are the process's stages, in order.
 	Stages []Stage `json:"stages,omitempty"`
 	// Promised is the limit promised for the whole process; nil when only
 	// stages are limited.
@@ -136,6 +137,9 @@ func Catalog() []Process {
 		{ID: "administrative-licence", Name: "行政许可（一般程序）",
 			Source:   lawLicensing + "；第八十二条：期限以工作日计算，不含法定节假日；第四十五条：听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审的时间不计算在内",
 			Promised: wd(20), Statutory: wd(20), Extension: wd(10), Modes: []Mode{Normal, AcceptDeficient, NotifyCommit}},
+		{ID: "administrative-licence-joint", Name: "行政许可（统一办理、联合办理、集中办理）",
+			Source:   "行政许可法 第四十二条第二款：不得超过四十五日；四十五日内不能办结的，经批准可以延长十五日；第八十二条：期限以工作日计算",
+			Promised: wd(45), Statutory: wd(45), Extension: wd(15), Modes: []Mode{Normal, AcceptDeficient, NotifyCommit}},
 	}
 	sort.Slice(ps, func(i, j int) bool { return ps[i].ID < ps[j].ID })
 	return ps
@@ -149,4 +153,14 @@ func Lookup(id string) (Process, bool) {
 		}
 	}
 	return Process{}, false
+}
+
+// EnforcementPeriod returns how a period of n days set under 行政强制法 is
+// counted: 第六十九条 counts periods of ten days or less in working days,
+// and longer ones in natural days.
+func EnforcementPeriod(n int) calendar.Period {
+	if n <= 10 {
+		return calendar.Period{N: n, Unit: calendar.Workdays}
+	}
+	return calendar.Period{N: n, Unit: calendar.Days}
 }

@@ -12,9 +12,12 @@ import (
 // Group says what a row of statistics covers: a process as a whole (Stage
 // and Unit empty), one stage of it, or one handling unit's cases of it.
 type Group struct {
+	// Process is the process ID.
 	Process string `json:"process"`
-	Stage   string `json:"stage,omitempty"`
-	Unit    string `json:"unit,omitempty"`
+	// Stage is the stage, for a stage row.
+	Stage string `json:"stage,omitempty"`
+	// Unit is the handling unit, for a unit row.
+	Unit string `json:"unit,omitempty"`
 }
 
 // Stats summarises finished cases of one group.
@@ -25,20 +28,25 @@ type Stats struct {
 	// Limit is the limit durations are measured in (the process's promised
 	// limit, or the stage's); durations are in its unit.
 	Limit calendar.Period `json:"limit"`
-	// Mean, Median and P90 are durations, pauses excluded, in the limit's
-	// unit, to two decimal places. P90 is the nearest-rank 90th percentile.
-	Mean   decimal.Decimal `json:"mean"`
+	// Mean is the mean duration, pauses excluded, in the limit's unit, to
+	// two decimal places.
+	Mean decimal.Decimal `json:"mean"`
+	// Median is the median duration (the mean of the middle two for an
+	// even count).
 	Median decimal.Decimal `json:"median"`
-	P90    decimal.Decimal `json:"p90"`
+	// P90 is the nearest-rank 90th percentile duration.
+	P90 decimal.Decimal `json:"p90"`
 	// OnTime is the share finished by the due date, 0–1.
 	OnTime decimal.Decimal `json:"on_time"`
 	// Compression is 1 − Mean / statutory limit (0.8318 for 压缩83.18%);
 	// not Valid when the process has no statutory limit in the same unit.
 	Compression decimal.NullDecimal `json:"compression"`
-	// Stages, Materials and Visits are averages per case.
-	Stages    decimal.Decimal `json:"stages"`
+	// Stages is the average number of stages run per case.
+	Stages decimal.Decimal `json:"stages"`
+	// Materials is the average number of materials received per case.
 	Materials decimal.Decimal `json:"materials"`
-	Visits    decimal.Decimal `json:"visits"`
+	// Visits is the average number of in-person visits per case.
+	Visits decimal.Decimal `json:"visits"`
 }
 
 // acc gathers one group's figures.

@@ -98,9 +98,12 @@ type Timer struct {
 
 // PauseEffect is what one pause did to a limit.
 type PauseEffect struct {
+	// Reason is why the clock stopped.
 	Reason PauseReason `json:"reason"`
-	From   time.Time   `json:"from"`
-	To     time.Time   `json:"to"`
+	// From is when it stopped.
+	From time.Time `json:"from"`
+	// To is when it resumed; zero while still paused.
+	To time.Time `json:"to"`
 	// Excluded is the time not counted, in the limit's unit.
 	Excluded int `json:"excluded"`
 }
@@ -111,11 +114,16 @@ type PauseEffect struct {
 // carried to the next working day.
 type Explanation struct {
 	// Unit is the unit of the limit, and of each pause's Excluded.
-	Unit       calendar.Unit           `json:"unit"`
-	Holidays   []calendar.HolidayBlock `json:"holidays,omitempty"`
-	Adjusted   []calendar.DayInfo      `json:"adjusted,omitempty"`
-	Pauses     []PauseEffect           `json:"pauses,omitempty"`
-	Extensions []calendar.Period       `json:"extensions,omitempty"`
+	Unit calendar.Unit `json:"unit"`
+	// Holidays are the breaks between start and due date: not counted by
+	// a working-day limit, counted by a natural-day one.
+	Holidays []calendar.HolidayBlock `json:"holidays,omitempty"`
+	// Adjusted are the weekend days worked (调休) in that span.
+	Adjusted []calendar.DayInfo `json:"adjusted,omitempty"`
+	// Pauses are the pauses that moved the due date.
+	Pauses []PauseEffect `json:"pauses,omitempty"`
+	// Extensions are the approved extensions added to the limit.
+	Extensions []calendar.Period `json:"extensions,omitempty"`
 	// RolledFrom is the day a natural-day limit would have ended on, when
 	// that was a day off (民法典 第二百零三条); zero otherwise.
 	RolledFrom calendar.Date `json:"rolled_from"`
@@ -329,10 +337,14 @@ func clip(p span, start, stop time.Time) (time.Time, time.Time) {
 
 // Report is a case's timers as of an instant.
 type Report struct {
-	Case    string    `json:"case"`
-	Process string    `json:"process"`
-	At      time.Time `json:"at"`
-	State   *State    `json:"state"`
+	// Case is the case ID.
+	Case string `json:"case"`
+	// Process is the process ID.
+	Process string `json:"process"`
+	// At is the instant the timers are as of.
+	At time.Time `json:"at"`
+	// State is the case's replayed state.
+	State *State `json:"state"`
 	// Overall times the whole case from acceptance; nil when the process
 	// has no overall limit or the case is not accepted yet.
 	Overall *Timer `json:"overall,omitempty"`

@@ -2,6 +2,7 @@ package approval
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -225,4 +226,44 @@ func TestExtension(t *testing.T) {
 	c.Events[2].Extension = &calendar.Period{N: 10, Unit: calendar.Days}
 	_, err = Status(c, p, at(t, "2025-03-21T09:00:00+08:00"), Options{})
 	assert.ErrorIs(t, err, ErrInvalidEvent, "an extension in another unit")
+}
+
+func TestEnforcementPeriod(t *testing.T) {
+	assert.Equal(t, calendar.Period{N: 10, Unit: calendar.Workdays}, EnforcementPeriod(10))
+	assert.Equal(t, calendar.Period{N: 15, Unit: calendar.Days}, EnforcementPeriod(15))
+}
+
+func TestAmendedCalendarMovesDueDates(t *testing.T) {
+	c := highVoltage(t)
+	p := proc(t, c.Process)
+	asOf := at(t, "2025-10-14T10:00:00+08:00")
+	before, err := Status(c, p, asOf, Options{})
+	require.NoError(t, err)
+	closure, err := calendar.ParseOverlay(strings.NewReader(`{"source":"台风停工","days":[{"date":"2025-10-20","kind":"holiday","name":"台风停工"}]}`))
+	require.NoError(t, err)
+	cal, err := calendar.China().Merge(closure)
+	require.NoError(t, err)
+	after, err := Status(c, p, asOf, Options{Calendar: cal})
+	require.NoError(t, err)
+	assert.Equal(t, "2025-11-03", before.Overall.Due.String())
+	assert.Equal(t, "2025-11-04", after.Overall.Due.String(), "a local closure moves the due date a working day")
+	assert.Contains(t, after.Overall.Explanation.String(), "台风停工 2025-10-20至2025-10-20 不计")
+}
+
+func TestCatalogCitesEverySource(t *testing.T) {
+	ids := map[string]bool{}
+	for _, p := range Catalog() {
+		assert.NotEmpty(t, p.Source, p.ID)
+		assert.NotEmpty(t, p.Name, p.ID)
+		assert.False(t, ids[p.ID], "duplicate id %s", p.ID)
+		ids[p.ID] = true
+		assert.True(t, p.Promised != nil || len(p.Stages) > 0, p.ID)
+	}
+	for _, id := range []string{"construction-permit", "business-startup", "power-high-voltage", "power-low-voltage", "water",
+		"gas-small", "property-registration", "procurement-contract", "tax-deregistration-general", "complaint-12345", "heating-repair",
+		"administrative-licence", "administrative-licence-joint"} {
+		assert.True(t, ids[id], id)
+	}
+	_, ok := Lookup("no-such")
+	assert.False(t, ok)
 }

@@ -204,3 +204,69 @@ func TestCalendarOverlays(t *testing.T) {
 	assert.Equal(t, 2, r.code)
 	assert.Contains(t, r.stderr, "list it in years")
 }
+
+const hvCase = `{"id": "HV-1", "process": "power-high-voltage", "unit": "国网鞍山供电公司", "events": [
+ {"at": "2025-09-26T09:00:00+08:00", "kind": "submitted"},
+ {"at": "2025-09-26T10:00:00+08:00", "kind": "accepted"},
+ {"at": "2025-09-29T11:00:00+08:00", "kind": "paused", "reason": "补正"},
+ {"at": "2025-10-09T15:00:00+08:00", "kind": "resumed"}]}`
+
+func TestApprovalCommands(t *testing.T) {
+	r := bizenv(t, "", "approval", "catalog")
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "power-high-voltage  获得电力（普通高压）  时限 20工作日")
+	r = bizenv(t, "", "approval", "catalog", "--format", "json")
+	require.Equal(t, 0, r.code, r.stderr)
+	var cat []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &cat))
+	assert.GreaterOrEqual(t, len(cat), 16)
+
+	r = bizenv(t, hvCase, "approval", "status", "-", "--at", "2025-10-14T10:00:00+08:00")
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "2025-11-03")
+	assert.Contains(t, r.stdout, "补正暂停 2工作日")
+
+	dir := t.TempDir()
+	path := filepath.Join(dir, "case.json")
+	require.NoError(t, os.WriteFile(path, []byte(hvCase), 0o644))
+	r = bizenv(t, "", "approval", "status", "--format", "json", path, "--at", "2025-11-05T10:00:00+08:00")
+	require.Equal(t, 0, r.code, r.stderr)
+	var rep struct {
+		Overall struct {
+			Due    string `json:"due"`
+			Status string `json:"status"`
+		} `json:"overall"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &rep))
+	assert.Equal(t, "2025-11-03", rep.Overall.Due)
+	assert.Equal(t, "overdue", rep.Overall.Status)
+
+	// Without --at the CLI times as of now (the test's clock: 2025-06-16),
+	// before the case began: nothing has elapsed.
+	r = bizenv(t, hvCase, "approval", "status", "-")
+	require.Equal(t, 0, r.code, r.stderr)
+
+	done := strings.Replace(strings.ReplaceAll(hvCase, "\n", ""), `"kind": "resumed"}]}`, `"kind": "resumed"}, {"at": "2025-10-20T10:00:00+08:00", "kind": "finished"}]}`, 1)
+	r = bizenv(t, done+"\n\n"+done+"\n", "approval", "stats", "-")
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "power-high-voltage")
+	assert.Contains(t, r.stdout, "国网鞍山供电公司")
+
+	for _, bad := range []struct {
+		args  []string
+		stdin string
+		want  string
+	}{
+		{[]string{"approval", "status", "-", "--at", "yesterday"}, hvCase, "RFC 3339"},
+		{[]string{"approval", "status", "-"}, `{"id":"x","process":"nope","events":[]}`, "unknown process"},
+		{[]string{"approval", "status", "-"}, `{"id":"x",`, "not a valid case JSON"},
+		{[]string{"approval", "status", "-", "--at", "2025-10-14T10:00:00+08:00"}, strings.Replace(hvCase, `"resumed"`, `"finished"`, 1), "while paused"},
+		{[]string{"approval", "status", "no-such.json"}, "", "cannot open file"},
+		{[]string{"approval", "stats", "-"}, "{}\n{bad\n", "line 2"},
+		{[]string{"approval", "catalog", "extra"}, "", "no arguments"},
+	} {
+		r := bizenv(t, bad.stdin, bad.args...)
+		assert.Equal(t, 2, r.code, bad.args)
+		assert.Contains(t, r.stderr, bad.want, bad.args)
+	}
+}
