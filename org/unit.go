@@ -7,16 +7,16 @@ type Kind uint8
 
 // The kinds of unit.
 const (
-	Government Kind = iota + 1 // 人民政府 and its office
-	Bureau                     // a government department: 局, 委, 办
-	PartyOrgan                 // a Party committee or its department: 区委组织部, 纪委监委
-	Judicial                   // a court or procuratorate
-	Utility                    // a utility company: 供电, 供水, 燃气, 供暖
-	Bank                       // a bank
-	ZoneOffice                 // a development zone's or park's management committee
-	TownshipOffice             // a township government or street office
-	Community                  // a village or community committee
-	Other                      // anything else: an association, a state enterprise
+	Government     Kind = iota + 1 // 人民政府 and its office
+	Bureau                         // a government department: 局, 委, 办
+	PartyOrgan                     // a Party committee or its department: 区委组织部, 纪委监委
+	Judicial                       // a court or procuratorate
+	Utility                        // a utility company: 供电, 供水, 燃气, 供暖
+	Bank                           // a bank
+	ZoneOffice                     // a development zone's or park's management committee
+	TownshipOffice                 // a township government or street office
+	Community                      // a village or community committee
+	Other                          // anything else: an association, a state enterprise
 )
 
 var kindNames = []struct{ json, zh string }{{}, {"government", "人民政府"}, {"bureau", "政府部门"}, {"party_organ", "党委部门"},
