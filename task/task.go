@@ -1,0 +1,435 @@
+package task
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bizenv/bizenv/calendar"
+	"github.com/google/uuid"
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/width"
+)
+
+// Liaison is the contact person for a task (专员联络人). The phone number is
+// personal data: String masks it, and so do exports unless asked not to.
+type Liaison struct {
+	// Name is the person's name.
+	Name string `json:"name"`
+	// Unit is the person's unit.
+	Unit string `json:"unit,omitempty"`
+	// Phone is the person's phone number, in full; String and exports
+	// mask it.
+	Phone string `json:"phone,omitempty"`
+}
+
+// MaskedPhone returns the phone with its middle hidden: 138****1234.
+func (l Liaison) MaskedPhone() string { return MaskPhone(l.Phone) }
+
+// String returns the liaison with the phone masked.
+func (l Liaison) String() string {
+	s := l.Name
+	if l.Unit != "" {
+		s = l.Unit + " " + s
+	}
+	if l.Phone != "" {
+		s += " " + l.MaskedPhone()
+	}
+	return s
+}
+
+// MaskPhone hides the middle of a phone number: 13812341234 becomes
+// 138****1234; a number of seven digits or fewer keeps only its last two.
+func MaskPhone(p string) string {
+	r := []rune(p)
+	switch {
+	case len(r) == 0:
+		return ""
+	case len(r) <= 7:
+		if len(r) <= 2 {
+			return strings.Repeat("*", len(r))
+		}
+		return strings.Repeat("*", len(r)-2) + string(r[len(r)-2:])
+	}
+	return string(r[:3]) + "****" + string(r[len(r)-4:])
+}
+
+// Responsibility says who answers for a task.
+type Responsibility struct {
+	// Lead are the lead units (牵头单位), accountable for the whole task.
+	Lead []string `json:"lead"`
+	// Responsible are the responsible units (责任单位); with Joint, the units
+	// jointly accountable, each for its own duty (按职责分工负责).
+	Responsible []string `json:"responsible"`
+	// Supporting are the supporting units (配合单位).
+	Supporting []string `json:"supporting"`
+	// Joint marks 按职责分工负责: the Responsible units answer jointly.
+	Joint bool `json:"joint"`
+	// Liaison is the task's contact person, if named.
+	Liaison *Liaison `json:"liaison,omitempty"`
+}
+
+// FoldName folds a unit name as written for storage: full-width forms to
+// half-width and surrounding spaces trimmed; the characters are otherwise
+// kept as the document wrote them.
+func FoldName(s string) string { return strings.TrimSpace(width.Fold.String(s)) }
+
+// Accountable returns the units that answer for the task: the leads, or,
+// without a lead, the jointly responsible units.
+func (r Responsibility) Accountable() []string {
+	if len(r.Lead) > 0 {
+		return r.Lead
+	}
+	if r.Joint {
+		return r.Responsible
+	}
+	return nil
+}
+
+// Role is a unit's part in a task.
+type Role uint8
+
+// The roles, most accountable first.
+const (
+	NoRole      Role = iota // no part in the task
+	LeadRole                // 牵头
+	JointRole               // 按职责分工负责
+	Responsible             // 责任
+	Supporting              // 配合
+)
+
+var roleNames = []string{"", "lead", "joint", "responsible", "supporting"}
+
+// String returns lead, joint, responsible or supporting ("" for none).
+func (r Role) String() string {
+	if int(r) < len(roleNames) {
+		return roleNames[r]
+	}
+	return fmt.Sprintf("Role(%d)", uint8(r))
+}
+
+// RoleOf returns the part unit plays, the most accountable if several.
+// Names are compared after FoldName.
+func (r Responsibility) RoleOf(unit string) Role {
+	u := FoldName(unit)
+	in := func(xs []string) bool {
+		for _, x := range xs {
+			if FoldName(x) == u {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case in(r.Lead):
+		return LeadRole
+	case r.Joint && in(r.Responsible):
+		return JointRole
+	case in(r.Responsible):
+		return Responsible
+	case in(r.Supporting):
+		return Supporting
+	}
+	return NoRole
+}
+
+// Target is a quantitative target of a milestone: 环节 <= 1 个, 办结 <= 1
+// 工作日, 办结率 >= 90 %.
+type Target struct {
+	// Measure names what is measured (环节, 办结时限, 办结率).
+	Measure string `json:"measure"`
+	// Op is <=, <, >=, > or ==.
+	Op string `json:"op"`
+	// Value is the target value.
+	Value decimal.Decimal `json:"value"`
+	// Unit is the value's unit (个, 工作日, %).
+	Unit string `json:"unit"`
+}
+
+// Met reports whether v meets the target.
+func (t Target) Met(v decimal.Decimal) (bool, error) {
+	switch t.Op {
+	case "<=":
+		return v.LessThanOrEqual(t.Value), nil
+	case "<":
+		return v.LessThan(t.Value), nil
+	case ">=":
+		return v.GreaterThanOrEqual(t.Value), nil
+	case ">":
+		return v.GreaterThan(t.Value), nil
+	case "==":
+		return v.Equal(t.Value), nil
+	}
+	return false, fmt.Errorf("%w: 目标 %s 的比较符 %q 无效（应为 <=、<、>=、>、==）/ target %s has an invalid comparator %q", ErrInvalidTask, t.Measure, t.Op, t.Measure, t.Op)
+}
+
+// Milestone is a dated step of a task with quantitative targets: 2022年底
+// 前，开办企业线下办理压缩至1个环节、1个工作日以内办结.
+type Milestone struct {
+	// Due is the milestone's date.
+	Due calendar.Date `json:"due"`
+	// Targets are what must be reached by then.
+	Targets []Target `json:"targets,omitempty"`
+	// Text is the milestone as the document wrote it.
+	Text string `json:"text,omitempty"`
+}
+
+// Task is one item of a plan: its number as printed, what is to be done,
+// who answers for it, by when, how it is going.
+type Task struct {
+	// ID identifies the task; deterministic (UUID v5) when imported.
+	ID uuid.UUID `json:"id"`
+	// Number is the number as printed (9, (三)2, 1.2).
+	Number string `json:"number"`
+	// Section names the section the task stands in (构建高效便捷的政务环境).
+	Section string `json:"section,omitempty"`
+	// Title is the task's heading (提升线上服务能力).
+	Title string `json:"title"`
+	// Body is the text of the item.
+	Body string `json:"body,omitempty"`
+	// Responsibility says who answers for it.
+	Responsibility Responsibility `json:"responsibility"`
+	// Deadline is when it is due; nil means the end of its plan's period.
+	Deadline *Deadline `json:"deadline,omitempty"`
+	// Milestones are dated steps with targets.
+	Milestones []Milestone `json:"milestones,omitempty"`
+	// Status is where it stands.
+	Status Status `json:"status"`
+	// Ledger is the progress ledger (台账).
+	Ledger Ledger `json:"ledger"`
+	// Implements are the IDs of the higher plan's tasks this one carries out.
+	Implements []uuid.UUID `json:"implements,omitempty"`
+	// Delegated are the parts of the task passed down the chain (district
+	// -> street -> community), each a task of its own.
+	Delegated []*Task `json:"delegated,omitempty"`
+}
+
+// SetStatus moves the task to next, or returns an error wrapping
+// ErrInvalidTransition naming the task and both statuses.
+func (t *Task) SetStatus(next Status) error {
+	if t.Status == next {
+		return nil
+	}
+	if !t.Status.CanBecome(next) {
+		return fmt.Errorf("%w: 任务 %s 不能从 %s 变为 %s / task %s cannot go from %s to %s",
+			ErrInvalidTransition, t.Number, t.Status.Chinese(), next.Chinese(), t.Number, t.Status, next)
+	}
+	t.Status = next
+	return nil
+}
+
+// Due returns the task's due date as of asOf: its own deadline's next due
+// date, or planEnd (the end of its plan's period) when it has none. ok is
+// false when neither gives a date.
+func (t *Task) Due(asOf, planEnd calendar.Date) (calendar.Date, bool) {
+	if t.Deadline != nil {
+		if d, err := t.Deadline.Due(asOf); err == nil {
+			return d, true
+		}
+	}
+	return planEnd, !planEnd.IsZero()
+}
+
+// Overdue reports whether the task is late as of asOf. A task with a
+// fixed deadline (or none: planEnd) is late when it is still open after
+// its due date. A recurring task (每月15日前) is late when the ledger has no
+// entry for the last period that has closed: none dated after the
+// occurrence before last and on or before the last occurrence before
+// asOf. Done, cancelled and suspended tasks are never late.
+func (t *Task) Overdue(asOf, planEnd calendar.Date) bool {
+	if !t.Status.Open() || t.Status == Suspended {
+		return false
+	}
+	if t.Deadline != nil && t.Deadline.Kind != OnDate {
+		last, before, ok := t.Deadline.lastTwo(asOf)
+		if !ok {
+			return false
+		}
+		for _, e := range t.Ledger.Current() {
+			if e.Date.After(before) && !e.Date.After(last) {
+				return false
+			}
+		}
+		return true
+	}
+	d, ok := t.Due(asOf, planEnd)
+	return ok && d.Before(asOf)
+}
+
+// Progress returns the task's progress, 0–100: the mean of its delegates'
+// progress when it has delegates (each rolled up the same way, those with
+// no report counting as 0), otherwise the latest in its ledger; ok is
+// false when nothing is reported anywhere below. A done task is 100.
+func (t *Task) Progress() (decimal.Decimal, bool) {
+	return t.progress(map[*Task]bool{})
+}
+
+func (t *Task) progress(seen map[*Task]bool) (decimal.Decimal, bool) {
+	if t.Status == Done {
+		return hundred, true
+	}
+	if seen[t] {
+		return decimal.Decimal{}, false
+	}
+	seen[t] = true
+	if len(t.Delegated) == 0 {
+		return t.Ledger.Progress()
+	}
+	sum, any := decimal.Zero, false
+	for _, d := range t.Delegated {
+		if d == nil {
+			continue
+		}
+		if p, ok := d.progress(seen); ok {
+			sum, any = sum.Add(p), true
+		}
+	}
+	if !any {
+		return t.Ledger.Progress()
+	}
+	return sum.DivRound(decimal.NewFromInt(int64(len(t.Delegated))), 2), true
+}
+
+// Finding is a rule a task breaks.
+type Finding struct {
+	// Task is the task's number.
+	Task string `json:"task"`
+	// Field locates the problem: responsibility, milestones[1].due,
+	// delegated[0].deadline.
+	Field string `json:"field"`
+	// Message says what is wrong, in Chinese and English.
+	Message string `json:"message"`
+}
+
+// String returns "task field: message".
+func (f Finding) String() string { return f.Task + " " + f.Field + ": " + f.Message }
+
+// Validate checks the task and everything delegated from it and returns
+// every finding at once: no one accountable (neither a lead nor joint
+// units), empty unit names, a milestone due after the deadline, a target
+// with an invalid comparator, a delegate due after its delegator, a
+// delegation cycle. planEnd stands in for a missing deadline.
+func (t *Task) Validate(planEnd calendar.Date) []Finding {
+	var out []Finding
+	t.validate(planEnd, "", map[*Task]bool{}, &out)
+	return out
+}
+
+func (t *Task) validate(planEnd calendar.Date, path string, seen map[*Task]bool, out *[]Finding) {
+	add := func(field, zh, en string) {
+		*out = append(*out, Finding{Task: t.Number, Field: path + field, Message: zh + " / " + en})
+	}
+	if seen[t] {
+		add("delegated", "委派形成循环", "the delegation chain loops back on itself")
+		return
+	}
+	seen[t] = true
+	defer delete(seen, t)
+	r := t.Responsibility
+	if len(r.Accountable()) == 0 {
+		add("responsibility", "没有责任主体：须有牵头单位，或按职责分工负责的单位", "no one is accountable: a lead unit, or units jointly responsible by duty, is required")
+	}
+	for name, list := range map[string][]string{"lead": r.Lead, "responsible": r.Responsible, "supporting": r.Supporting} {
+		for i, u := range list {
+			if FoldName(u) == "" || !utf8.ValidString(u) {
+				add(fmt.Sprintf("responsibility.%s[%d]", name, i), "单位名称为空或无效", "the unit name is empty or invalid")
+			}
+		}
+	}
+	var due calendar.Date
+	if t.Deadline != nil && t.Deadline.Kind == OnDate {
+		due = t.Deadline.Date
+	} else if t.Deadline == nil {
+		due = planEnd
+	}
+	if t.Deadline != nil && !t.Deadline.valid() {
+		add("deadline", "期限无效", "the deadline is invalid")
+	}
+	for i, m := range t.Milestones {
+		if m.Due.IsZero() {
+			add(fmt.Sprintf("milestones[%d].due", i), "节点缺少日期", "the milestone has no date")
+		} else if !due.IsZero() && m.Due.After(due) {
+			add(fmt.Sprintf("milestones[%d].due", i), fmt.Sprintf("节点日期 %s 晚于任务期限 %s", m.Due, due), fmt.Sprintf("milestone due %s after the task's deadline %s", m.Due, due))
+		}
+		for j, tg := range m.Targets {
+			if _, err := tg.Met(decimal.Zero); err != nil {
+				add(fmt.Sprintf("milestones[%d].targets[%d].op", i, j), "比较符无效："+tg.Op, "invalid comparator: "+tg.Op)
+			}
+		}
+	}
+	for i, d := range t.Delegated {
+		p := fmt.Sprintf("%sdelegated[%d].", path, i)
+		if d == nil {
+			add(fmt.Sprintf("delegated[%d]", i), "委派任务为空", "a nil delegated task")
+			continue
+		}
+		if dd := d.ownDue(); !due.IsZero() && !dd.IsZero() && dd.After(due) {
+			*out = append(*out, Finding{Task: d.Number, Field: p + "deadline", Message: fmt.Sprintf("下级期限 %s 晚于上级期限 %s / the delegate is due %s, after its delegator's %s", dd, due, dd, due)})
+		}
+		sub := due
+		if dd := d.ownDue(); !dd.IsZero() {
+			sub = dd
+		}
+		d.validate(sub, p, seen, out)
+	}
+}
+
+// ownDue returns the task's own fixed deadline, or the zero Date.
+func (t *Task) ownDue() calendar.Date {
+	if t.Deadline != nil && t.Deadline.Kind == OnDate {
+		return t.Deadline.Date
+	}
+	return calendar.Date{}
+}
+
+// Namespace is the UUID namespace of bizenv task IDs.
+var Namespace = uuid.MustParse("7a1d8e54-2c1f-5b7e-9a43-6f0d3c2b8e11")
+
+// NewID returns the deterministic ID of the task numbered number in the
+// document docNumber (文号): the same inputs always give the same ID.
+func NewID(docNumber, number string) uuid.UUID {
+	return uuid.NewSHA1(Namespace, []byte(FoldName(docNumber)+"#"+FoldName(number)))
+}
+
+// UnmarshalJSON reads a responsibility and folds every unit name (see
+// FoldName), so that names compare alike however they were typed.
+func (r *Responsibility) UnmarshalJSON(b []byte) error {
+	type plain Responsibility
+	var p plain
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	for _, list := range [][]string{p.Lead, p.Responsible, p.Supporting} {
+		for i := range list {
+			list[i] = FoldName(list[i])
+		}
+	}
+	if p.Lead == nil {
+		p.Lead = []string{}
+	}
+	if p.Responsible == nil {
+		p.Responsible = []string{}
+	}
+	if p.Supporting == nil {
+		p.Supporting = []string{}
+	}
+	*r = Responsibility(p)
+	return nil
+}
+
+// MarshalJSON writes empty lists as [] rather than null.
+func (r Responsibility) MarshalJSON() ([]byte, error) {
+	type plain Responsibility
+	p := plain(r)
+	if p.Lead == nil {
+		p.Lead = []string{}
+	}
+	if p.Responsible == nil {
+		p.Responsible = []string{}
+	}
+	if p.Supporting == nil {
+		p.Supporting = []string{}
+	}
+	return json.Marshal(p)
+}

@@ -1,0 +1,264 @@
+package task
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/bizenv/bizenv/calendar"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func date(t testing.TB, s string) calendar.Date {
+	t.Helper()
+	d, err := calendar.ParseDate(s)
+	require.NoError(t, err)
+	return d
+}
+
+func dl(t testing.TB, s string) *Deadline {
+	t.Helper()
+	d, err := ParseDeadline(s)
+	require.NoError(t, err)
+	return &d
+}
+
+const tiexiDoc = "铁西区2025年优化营商环境55条"
+
+// firstFive are items 1–5 of 铁西区2025年优化营商环境55条 (seed 001).
+func firstFive(t testing.TB) []*Task {
+	mk := func(n, title string, r Responsibility, d *Deadline) *Task {
+		return &Task{ID: NewID(tiexiDoc, n), Number: n, Section: "构建高效便捷的政务环境", Title: title, Responsibility: r, Deadline: d}
+	}
+	return []*Task{
+		mk("1", "编制政务服务事项清单", Responsibility{Lead: []string{"区数据局"}}, nil),
+		mk("2", "拓展“高效办成一件事”场景", Responsibility{Lead: []string{"区数据局"}}, dl(t, "2025年底前")),
+		mk("3", "深化工程建设项目审批制度改革", Responsibility{Responsible: []string{"区住建局", "区数据局"}, Joint: true}, nil),
+		mk("4", "优化企业开办全流程服务", Responsibility{Lead: []string{"区市场监管局"}}, nil),
+		mk("5", "完善智能办理服务", Responsibility{Lead: []string{"区数据局"}}, nil),
+	}
+}
+
+var planEnd = func() calendar.Date { d, _ := calendar.ParseDate("2025-12-31"); return d }()
+
+func TestParseDeadline(t *testing.T) {
+	tests := []struct{ text, kind, due, asOf string }{
+		{"2025年底前", "date", "2025-12-31", "2025-01-01"},
+		{"2025年末", "date", "2025-12-31", "2025-01-01"},
+		{"到2022年7月底", "date", "2022-07-31", "2022-01-01"},
+		{"2024年2月底前", "date", "2024-02-29", "2024-01-01"},
+		{"2025年6月30日前", "date", "2025-06-30", "2025-01-01"},
+		{"２０２５年６月３０日前", "date", "2025-06-30", "2025-01-01"},
+		{"2025年上半年", "date", "2025-06-30", "2025-01-01"},
+		{"2025-09-30", "date", "2025-09-30", "2025-01-01"},
+		{"每月15日前", "monthly", "2025-03-15", "2025-03-15"},
+		{"每月15日前", "monthly", "2025-04-15", "2025-03-16"},
+		{"每月底", "monthly", "2025-02-28", "2025-02-03"},
+		{"每季度", "quarterly", "2025-06-30", "2025-04-01"},
+		{"每年3月底", "yearly", "2026-03-31", "2025-04-01"},
+		{"每年1月15日前", "yearly", "2026-01-15", "2025-12-31"},
+	}
+	for _, tt := range tests {
+		d, err := ParseDeadline(tt.text)
+		require.NoError(t, err, tt.text)
+		assert.Equal(t, tt.kind, d.Kind.String(), tt.text)
+		due, err := d.Due(date(t, tt.asOf))
+		require.NoError(t, err)
+		assert.Equal(t, tt.due, due.String(), "%s as of %s", tt.text, tt.asOf)
+		assert.Equal(t, tt.text, d.Text)
+	}
+	for _, bad := range []string{"", "尽快", "2025年13月底前", "2025年2月30日前", "每月32日前", "每年13月底", "长期坚持"} {
+		_, err := ParseDeadline(bad)
+		assert.ErrorIs(t, err, ErrInvalidDeadline, bad)
+	}
+	_, err := Deadline{Kind: Monthly, Day: 15}.Due(calendar.Date{})
+	assert.ErrorIs(t, err, ErrInvalidDeadline)
+}
+
+func TestStatusTransitions(t *testing.T) {
+	tk := &Task{Number: "1"}
+	require.NoError(t, tk.SetStatus(InProgress))
+	require.NoError(t, tk.SetStatus(Suspended))
+	require.NoError(t, tk.SetStatus(InProgress))
+	require.NoError(t, tk.SetStatus(Done))
+	err := tk.SetStatus(InProgress)
+	assert.ErrorIs(t, err, ErrInvalidTransition)
+	assert.Contains(t, err.Error(), "已完成")
+	assert.Equal(t, Done, tk.Status)
+	c := &Task{Number: "2", Status: Cancelled}
+	assert.ErrorIs(t, c.SetStatus(Done), ErrInvalidTransition)
+	assert.NoError(t, c.SetStatus(Cancelled), "no change is no transition")
+}
+
+func TestResponsibilityAndValidation(t *testing.T) {
+	tasks := firstFive(t)
+	for _, tk := range tasks {
+		assert.Empty(t, tk.Validate(planEnd), tk.Number)
+	}
+	assert.Equal(t, []string{"区住建局", "区数据局"}, tasks[2].Responsibility.Accountable())
+	assert.Equal(t, JointRole, tasks[2].Responsibility.RoleOf("区数据局"))
+	assert.Equal(t, LeadRole, tasks[0].Responsibility.RoleOf(" 区数据局 "))
+
+	bad := &Task{Number: "9", Responsibility: Responsibility{Responsible: []string{"区财政局"}, Supporting: []string{""}},
+		Deadline:   dl(t, "2025年6月30日前"),
+		Milestones: []Milestone{{Due: date(t, "2025-09-30"), Targets: []Target{{Measure: "环节", Op: "≈", Value: decimal.NewFromInt(1), Unit: "个"}}}},
+		Delegated:  []*Task{{Number: "9-1", Responsibility: Responsibility{Lead: []string{"兴盛街道"}}, Deadline: dl(t, "2025年7月31日前")}},
+	}
+	var fields []string
+	for _, f := range bad.Validate(planEnd) {
+		fields = append(fields, f.Field)
+		assert.Contains(t, f.Message, " / ")
+	}
+	assert.ElementsMatch(t, []string{"responsibility", "responsibility.supporting[0]", "milestones[0].due", "milestones[0].targets[0].op", "delegated[0].deadline"}, fields)
+
+	loop := &Task{Number: "L", Responsibility: Responsibility{Lead: []string{"区数据局"}}}
+	loop.Delegated = []*Task{{Number: "L-1", Responsibility: Responsibility{Lead: []string{"兴盛街道"}}, Delegated: []*Task{loop}}}
+	found := false
+	for _, f := range loop.Validate(planEnd) {
+		found = found || strings.Contains(f.Message, "loops back")
+	}
+	assert.True(t, found, "a delegation cycle is reported")
+}
+
+func TestLedgerIsAppendOnly(t *testing.T) {
+	var l Ledger
+	e1, err := l.Append(Entry{Date: date(t, "2025-03-31"), Unit: "区数据局", Percent: decimal.NewFromInt(30), Narrative: "完成清单梳理"})
+	require.NoError(t, err)
+	assert.Equal(t, 1, e1.Seq)
+	_, err = l.Append(Entry{Date: date(t, "2025-06-30"), Unit: "区数据局", Percent: decimal.NewFromInt(80), Evidence: []string{"铁数发〔2025〕3号"}})
+	require.NoError(t, err)
+	p, ok := l.Progress()
+	require.True(t, ok)
+	assert.Equal(t, "80", p.String())
+	// A correction is a new entry; the corrected one stays.
+	_, err = l.Append(Entry{Date: date(t, "2025-06-30"), Unit: "区数据局", Percent: decimal.NewFromInt(60), Narrative: "更正：实际进度60%", Corrects: 2})
+	require.NoError(t, err)
+	assert.Equal(t, 3, l.Len())
+	p, _ = l.Progress()
+	assert.Equal(t, "60", p.String())
+	assert.Len(t, l.Current(), 2)
+	for _, bad := range []Entry{
+		{Unit: "x", Percent: decimal.NewFromInt(1)},
+		{Date: date(t, "2025-01-01"), Percent: decimal.NewFromInt(1)},
+		{Date: date(t, "2025-01-01"), Unit: "x", Percent: decimal.NewFromInt(101)},
+		{Date: date(t, "2025-01-01"), Unit: "x", Percent: decimal.NewFromInt(-1)},
+		{Date: date(t, "2025-01-01"), Unit: "x", Corrects: 9},
+	} {
+		_, err := l.Append(bad)
+		assert.ErrorIs(t, err, ErrInvalidEntry)
+	}
+	assert.Equal(t, 3, l.Len(), "rejected entries leave no trace")
+
+	b, err := json.Marshal(l)
+	require.NoError(t, err)
+	var back Ledger
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, l.Entries(), back.Entries())
+	assert.ErrorIs(t, json.Unmarshal([]byte(`[{"seq":2,"date":"2025-01-01","unit":"x","percent":"1"}]`), &back), ErrInvalidEntry)
+	assert.ErrorIs(t, json.Unmarshal([]byte(`[{"seq":1,"date":"2025-01-01","unit":"x","percent":"1","corrects":1}]`), &back), ErrInvalidEntry)
+}
+
+func TestOverdueAndProgressRollUp(t *testing.T) {
+	tasks := firstFive(t)
+	street := &Task{Number: "1-兴盛", Responsibility: Responsibility{Lead: []string{"兴盛街道"}}, Deadline: dl(t, "2025年6月30日前")}
+	street2 := &Task{Number: "1-北陶", Responsibility: Responsibility{Lead: []string{"北陶街道"}}, Deadline: dl(t, "2025年6月30日前"), Status: Done}
+	tasks[0].Delegated = []*Task{street, street2}
+	assert.Empty(t, Overdue(tasks, date(t, "2025-06-30"), planEnd), "nothing is late on 06-30")
+	late := Overdue(tasks, date(t, "2025-07-01"), planEnd)
+	require.Len(t, late, 1)
+	assert.Equal(t, "1-兴盛", late[0].Number)
+	assert.Len(t, Overdue(tasks, planEnd, planEnd), 1, "on the last day only 兴盛's part is late")
+	after := Overdue(tasks, date(t, "2026-01-05"), planEnd)
+	assert.Len(t, after, 6, "items 1–5 and 兴盛's part; 北陶 is done")
+
+	_, err := street.Ledger.Append(Entry{Date: date(t, "2025-06-01"), Unit: "兴盛街道", Percent: decimal.NewFromInt(50)})
+	require.NoError(t, err)
+	p, ok := tasks[0].Progress()
+	require.True(t, ok)
+	assert.Equal(t, "75", p.String(), "(50 + 100) / 2 rolls up")
+
+	monthly := &Task{Number: "M", Responsibility: Responsibility{Lead: []string{"区数据局"}}, Deadline: dl(t, "每月15日前")}
+	assert.True(t, monthly.Overdue(date(t, "2025-03-20"), planEnd), "no report for the period closing 03-15")
+	_, err = monthly.Ledger.Append(Entry{Date: date(t, "2025-03-10"), Unit: "区数据局", Percent: decimal.NewFromInt(10)})
+	require.NoError(t, err)
+	assert.False(t, monthly.Overdue(date(t, "2025-03-20"), planEnd))
+	assert.True(t, monthly.Overdue(date(t, "2025-04-16"), planEnd), "nothing reported for the April period")
+}
+
+func TestWorkloadAndMatrix(t *testing.T) {
+	tasks := firstFive(t)
+	w := WorkloadOf(tasks, "区数据局")
+	assert.Len(t, w.Lead, 3)
+	assert.Len(t, w.Joint, 1)
+	assert.Equal(t, 4, w.Accountable())
+	assert.Empty(t, WorkloadOf(tasks, "区财政局").Lead)
+	m := NewMatrix(tasks)
+	assert.Equal(t, []string{"区市场监管局", "区数据局", "区住建局"}, m.Units, "pinyin order: shi, shu, zhu")
+	assert.Equal(t, [][]int{{1}, {4}, {1}}, m.Counts)
+}
+
+func TestActions(t *testing.T) {
+	tk := &Task{ID: NewID(tiexiDoc, "8"), Number: "8", Title: "加强“掌上办”宣传力度", Responsibility: Responsibility{Lead: []string{"区数据局"}}, Deadline: dl(t, "2025年10月10日前")}
+	tasks := []*Task{tk}
+	run := func(asOf string, sent []Action) []Action {
+		a, err := Actions(tasks, date(t, asOf), planEnd, nil, Rules{}, sent)
+		require.NoError(t, err)
+		return a
+	}
+	assert.Empty(t, run("2025-09-26", nil), "five working days away (09-28 and 10-09 worked, the break skipped)")
+	a := run("2025-09-30", nil)
+	require.Len(t, a, 1)
+	assert.Equal(t, Remind, a[0].Kind)
+	assert.Equal(t, 2, a[0].Days, "10-09 and 10-10, after the break")
+	assert.Equal(t, []string{"区数据局"}, a[0].Units)
+	assert.Empty(t, run("2025-10-09", a), "already reminded for this due date")
+	sup := run("2025-10-13", a)
+	require.Len(t, sup, 1)
+	assert.Equal(t, Supervise, sup[0].Kind)
+	assert.Equal(t, 2, sup[0].Days, "10-11 and 10-13")
+	sent := append(a, sup...)
+	assert.Empty(t, run("2025-10-14", sent))
+	esc := run("2025-10-27", sent)
+	require.Len(t, esc, 1)
+	assert.Equal(t, Escalate, esc[0].Kind, "ten working days late")
+	// Or after three reminders and supervisions for the same due date.
+	three := append(sent, Action{Kind: Remind, Task: tk.ID, Due: tk.Deadline.Date})
+	esc = run("2025-10-14", three)
+	require.Len(t, esc, 1)
+	assert.Equal(t, Escalate, esc[0].Kind)
+	require.NoError(t, tk.SetStatus(Done))
+	assert.Empty(t, run("2025-10-27", nil), "done tasks are left alone")
+}
+
+func TestTaskJSONRoundTrip(t *testing.T) {
+	tk := firstFive(t)[2]
+	tk.Responsibility.Liaison = &Liaison{Name: "张三", Unit: "区住建局", Phone: "13812341234"}
+	tk.Milestones = []Milestone{{Due: date(t, "2025-06-30"), Targets: []Target{{Measure: "环节", Op: "<=", Value: decimal.NewFromInt(1), Unit: "个"}}, Text: "压缩至1个环节"}}
+	_, err := tk.Ledger.Append(Entry{Date: date(t, "2025-03-31"), Unit: "区住建局", Percent: decimal.NewFromInt(20)})
+	require.NoError(t, err)
+	tk.Delegated = []*Task{{Number: "3-1", Responsibility: Responsibility{Lead: []string{"兴盛街道"}}, Deadline: dl(t, "2025年9月30日前")}}
+	b, err := json.Marshal(tk)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"responsibility":{"lead":[],"responsible":["区住建局","区数据局"],"supporting":[],"joint":true`)
+	back, err := DecodeTask(bytes.NewReader(b))
+	require.NoError(t, err)
+	b2, err := json.Marshal(back)
+	require.NoError(t, err)
+	assert.Equal(t, string(b), string(b2))
+	assert.Equal(t, tk.ID, back.ID)
+
+	folded, err := DecodeTask(bytes.NewReader([]byte(`{"number":"1","title":"x","responsibility":{"lead":["区数据局　"," 区数据局"]},"status":"推进中","ledger":[]}`)))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"区数据局", "区数据局"}, folded.Responsibility.Lead)
+	assert.Equal(t, InProgress, folded.Status)
+	for _, bad := range []string{`{"number":"1","colour":1}`, `{"status":"finished"}`, `{"ledger":[{"seq":5}]}`, `{"deadline":{"kind":"weekly"}}`, `[`} {
+		_, err := DecodeTask(bytes.NewReader([]byte(bad)))
+		assert.Error(t, err, bad)
+	}
+	assert.Equal(t, "区住建局 张三 138****1234", tk.Responsibility.Liaison.String())
+	assert.Equal(t, "****34", MaskPhone("123434"))
+	assert.Equal(t, NewID(tiexiDoc, "3"), NewID(" "+tiexiDoc, "３"), "deterministic and width-folded")
+}

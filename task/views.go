@@ -1,0 +1,151 @@
+package task
+
+import (
+	"github.com/bizenv/bizenv/calendar"
+	"github.com/bizenv/bizenv/org"
+)
+
+// Walk calls fn for every task and everything delegated from it, depth
+// first, each task once even if reached twice (a delegation cycle ends).
+func Walk(tasks []*Task, fn func(*Task)) {
+	seen := make(map[*Task]bool, len(tasks))
+	var walk func(t *Task)
+	walk = func(t *Task) {
+		if t == nil || seen[t] {
+			return
+		}
+		seen[t] = true
+		fn(t)
+		for _, d := range t.Delegated {
+			walk(d)
+		}
+	}
+	for _, t := range tasks {
+		walk(t)
+	}
+}
+
+// Workload is what one unit owes: its tasks by role.
+type Workload struct {
+	// Unit is the unit, folded.
+	Unit string `json:"unit"`
+	// Lead are the tasks it leads (牵头).
+	Lead []*Task `json:"lead"`
+	// Joint are the tasks it answers for jointly (按职责分工负责).
+	Joint []*Task `json:"joint"`
+	// Responsible are the tasks it is responsible for (责任单位).
+	Responsible []*Task `json:"responsible"`
+	// Supporting are the tasks it supports (配合).
+	Supporting []*Task `json:"supporting"`
+}
+
+// Accountable returns the number of tasks the unit answers for: as lead or
+// jointly by duty.
+func (w Workload) Accountable() int { return len(w.Lead) + len(w.Joint) }
+
+// WorkloadOf returns unit's tasks among tasks (delegated ones included),
+// each under the unit's most accountable role. Names are compared after
+// FoldName, and task names are expected folded (JSON decoding folds them).
+func WorkloadOf(tasks []*Task, unit string) Workload {
+	w := Workload{Unit: FoldName(unit)}
+	u := w.Unit
+	Walk(tasks, func(t *Task) {
+		switch roleOfFolded(&t.Responsibility, u) {
+		case LeadRole:
+			w.Lead = append(w.Lead, t)
+		case JointRole:
+			w.Joint = append(w.Joint, t)
+		case Responsible:
+			w.Responsible = append(w.Responsible, t)
+		case Supporting:
+			w.Supporting = append(w.Supporting, t)
+		}
+	})
+	return w
+}
+
+// roleOfFolded is RoleOf for a folded name against folded lists.
+func roleOfFolded(r *Responsibility, u string) Role {
+	in := func(xs []string) bool {
+		for _, x := range xs {
+			if x == u {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case in(r.Lead):
+		return LeadRole
+	case r.Joint && in(r.Responsible):
+		return JointRole
+	case in(r.Responsible):
+		return Responsible
+	case in(r.Supporting):
+		return Supporting
+	}
+	return NoRole
+}
+
+// Overdue returns the tasks (delegated ones included) that are late as of
+// asOf (see Task.Overdue), in walk order.
+func Overdue(tasks []*Task, asOf, planEnd calendar.Date) []*Task {
+	var out []*Task
+	Walk(tasks, func(t *Task) {
+		if t.Overdue(asOf, planEnd) {
+			out = append(out, t)
+		}
+	})
+	return out
+}
+
+// Matrix counts tasks by unit and section: how many tasks each unit has a
+// part in within each section.
+type Matrix struct {
+	// Units are the units in Chinese (pinyin) order.
+	Units []string `json:"units"`
+	// Sections are the sections in the order they first appear.
+	Sections []string `json:"sections"`
+	// Counts[i][j] is the number of tasks of Sections[j] in which Units[i]
+	// has a part.
+	Counts [][]int `json:"counts"`
+}
+
+// NewMatrix builds the unit × section matrix of tasks.
+func NewMatrix(tasks []*Task) Matrix {
+	secIdx := map[string]int{}
+	var m Matrix
+	counts := map[string]map[int]int{}
+	Walk(tasks, func(t *Task) {
+		j, ok := secIdx[t.Section]
+		if !ok {
+			j = len(m.Sections)
+			secIdx[t.Section] = j
+			m.Sections = append(m.Sections, t.Section)
+		}
+		seen := map[string]bool{}
+		r := t.Responsibility
+		for _, list := range [][]string{r.Lead, r.Responsible, r.Supporting} {
+			for _, u := range list {
+				if seen[u] {
+					continue
+				}
+				seen[u] = true
+				if counts[u] == nil {
+					counts[u] = map[int]int{}
+					m.Units = append(m.Units, u)
+				}
+				counts[u][j]++
+			}
+		}
+	})
+	org.SortNames(m.Units)
+	m.Counts = make([][]int, len(m.Units))
+	for i, u := range m.Units {
+		m.Counts[i] = make([]int, len(m.Sections))
+		for j, n := range counts[u] {
+			m.Counts[i][j] = n
+		}
+	}
+	return m
+}
