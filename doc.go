@@ -12,6 +12,12 @@
 //     constant-time working-day arithmetic; statutory periods and deadlines
 //     (民法典 第二百零一至二百零三条, 行政许可法 第八十二条); caller-supplied
 //     years and local closures from JSON or iCalendar files.
+//   - org: administrative levels, regions by GB/T 2260 code (the whole
+//     country), units, group phrases, and a directory that resolves names
+//     as documents write them.
+//   - task: task items with responsibility chains, deadlines, milestones,
+//     an append-only progress ledger, delegation, supervision actions and
+//     the views district systems need; task/export writes CSV and XLSX.
 //   - indicator: indicator systems (一级 .. 四级), measures, targets parsed
 //     from plan text, observations, attainment, progress,
 //     distance-to-frontier scores, weighted roll-ups and rankings, shape
@@ -23,12 +29,10 @@
 //     bizenv workday, bizenv deadline, bizenv approval).
 //   - examples: runnable programs, one folder each.
 //
-// Planned, in the order they build on each other: org (units, regions,
-// unit directory), task (task items, responsibility chains, progress
-// ledger, supervision), credit (unified social credit codes, grades,
-// graded supervision, double-random sampling), plan (the plan document, validation,
-// cross-plan checks, JSON Schema) and plan/docimport (issued documents to
-// plans).
+// Planned, in the order they build on each other: credit (unified social
+// credit codes, grades, graded supervision, double-random sampling), plan
+// (the plan document, validation, cross-plan checks, JSON Schema) and
+// plan/docimport (issued documents to plans).
 //
 // Conventions across the SDK: dates are calendar.Date, never time.Time;
 // money and measured values are decimals, never float64; no function reads
