@@ -1,0 +1,166 @@
+package credit
+
+import (
+	"github.com/bizenv/bizenv/calendar"
+	"github.com/shopspring/decimal"
+)
+
+// Check is how often an entity is spot-checked: the share of its group
+// drawn in a year's random checks, and how many rounds a year.
+type Check struct {
+	// Percent is the share drawn, 0–100.
+	Percent decimal.Decimal `json:"percent"`
+	// PerYear is the number of draws a year.
+	PerYear int `json:"per_year"`
+}
+
+// Cell keys a policy by credit grade and industry risk level.
+type Cell struct {
+	Grade Grade  `json:"grade"`
+	Risk  string `json:"risk"`
+}
+
+// DefaultKeyFields are the fields where red-list "non-disturbance" never
+// applies: 疫苗, 药品, 特种设备, 危险化学品.
+func DefaultKeyFields() []string {
+	return []string{"疫苗", "药品", "特种设备", "危险化学品"}
+}
+
+// Policy is graded supervision (信用分级分类监管): for each grade and risk
+// level, the spot-check ratio and frequency. Red-listed entities are left
+// undisturbed (无事不扰: no random checks in the year) unless they work in
+// a key field. Complaints, referrals and checks on leads are never
+// governed by the policy: it covers random checks only.
+type Policy struct {
+	// Cells are the checks by grade and risk.
+	Cells []CellCheck `json:"cells"`
+	// KeyFields override red-list non-disturbance; nil means
+	// DefaultKeyFields.
+	KeyFields []string `json:"key_fields,omitempty"`
+	// DisturbRedList turns non-disturbance off.
+	DisturbRedList bool `json:"disturb_red_list,omitempty"`
+}
+
+// CellCheck is one row of a policy.
+type CellCheck struct {
+	Cell
+	Check
+}
+
+// Entity is one entity of a draw's population.
+type Entity struct {
+	Code  USCC   `json:"code"`
+	Name  string `json:"name,omitempty"`
+	Grade Grade  `json:"grade"`
+	Risk  string `json:"risk"`
+	// Field is the entity's regulated field (食品, 药品, 特种设备 ...).
+	Field string `json:"field,omitempty"`
+	// Red marks an entity on the red list on the day of the draw.
+	Red bool `json:"red,omitempty"`
+}
+
+// For returns the check for e, and whether e is exempt from random checks
+// (red-listed outside the key fields). ok is false when no cell matches:
+// such entities are not drawn, and a draw reports them.
+func (p Policy) For(e Entity) (c Check, exempt, ok bool) {
+	if e.Red && !p.DisturbRedList && !p.keyField(e.Field) {
+		return Check{}, true, true
+	}
+	for _, cc := range p.Cells {
+		if cc.Grade == e.Grade && cc.Risk == e.Risk {
+			return cc.Check, false, true
+		}
+	}
+	return Check{}, false, false
+}
+
+func (p Policy) keyField(f string) bool {
+	kf := p.KeyFields
+	if kf == nil {
+		kf = DefaultKeyFields()
+	}
+	for _, k := range kf {
+		if k == f {
+			return true
+		}
+	}
+	return false
+}
+
+// Eligibility says which lighter acceptance modes an entity may use.
+type Eligibility struct {
+	// NotifyCommit: 告知承诺 (approval on a written commitment).
+	NotifyCommit bool `json:"notify_commit"`
+	// AcceptDeficient: 容缺受理 (acceptance with minor materials missing).
+	AcceptDeficient bool `json:"accept_deficient"`
+	// Reasons explain a refusal, in Chinese and English.
+	Reasons []string `json:"reasons,omitempty"`
+}
+
+// AcceptanceRule sets which grades may use the lighter modes.
+type AcceptanceRule struct {
+	// Scheme grades the entities.
+	Scheme Scheme `json:"scheme"`
+	// Worst is the worst grade still allowed (e.g. B of the market risk
+	// classes); an entity graded below it is refused.
+	Worst Grade `json:"worst"`
+}
+
+// Eligible decides, on d, whether an entity with grade g and records may
+// use 告知承诺 and 容缺受理: not while it has an unrepaired serious
+// dishonesty record or a past breach of a commitment (a false commitment),
+// nor with a grade worse than the rule allows.
+func (a AcceptanceRule) Eligible(g Grade, records []Record, d calendar.Date) (Eligibility, error) {
+	e := Eligibility{NotifyCommit: true, AcceptDeficient: true}
+	refuse := func(why string) {
+		e.NotifyCommit, e.AcceptDeficient = false, false
+		e.Reasons = append(e.Reasons, why)
+	}
+	if worse, err := a.Scheme.Better(a.Worst, g); err != nil {
+		return Eligibility{}, err
+	} else if worse {
+		refuse("信用等级 " + string(g) + " 低于 " + string(a.Worst) + " / grade " + string(g) + " is below " + string(a.Worst))
+	}
+	for _, r := range records {
+		st, err := r.Status(d)
+		if err != nil {
+			return Eligibility{}, err
+		}
+		if st == Repaired || st == NotYetValid {
+			continue
+		}
+		switch {
+		case r.Kind == SeriousDishonesty || (r.Severity == Serious && r.Kind != Reward):
+			refuse("存在未修复的严重失信记录 " + r.ID + " / unrepaired serious dishonesty record " + r.ID)
+		case r.Kind == CommitmentBreach:
+			refuse("曾违背信用承诺 " + r.ID + " / a past breach of commitment " + r.ID)
+		}
+	}
+	return e, nil
+}
+
+// Commitment is a credit commitment (信用承诺) made to obtain an approval,
+// checked on Verify.
+type Commitment struct {
+	ID      string        `json:"id"`
+	Subject USCC          `json:"subject"`
+	Made    calendar.Date `json:"made"`
+	Verify  calendar.Date `json:"verify"`
+	Content string        `json:"content"`
+	// Approval names the approval the commitment obtained.
+	Approval string `json:"approval,omitempty"`
+}
+
+// Breach turns a commitment found false on found into a credit record
+// (违背信用承诺) of the given severity, published under rules.
+func (c Commitment) Breach(found calendar.Date, issuer string, severity Severity, rules map[Severity]PublicityRule) (Record, error) {
+	rule, ok := rules[severity]
+	if !ok {
+		return Record{}, ErrInvalidRecord
+	}
+	if found.Before(c.Made) {
+		return Record{}, ErrInvalidRecord
+	}
+	return Record{ID: c.ID + "-breach", Subject: c.Subject, Kind: CommitmentBreach, Severity: severity, Decided: found,
+		Issuer: issuer, Summary: "违背信用承诺：" + c.Content, Publicity: rule}, nil
+}

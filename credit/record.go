@@ -1,0 +1,165 @@
+package credit
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/bizenv/bizenv/calendar"
+)
+
+// ErrInvalidRecord reports a credit record or repair that breaks a rule.
+var ErrInvalidRecord = errors.New("credit: invalid record")
+
+// RecordKind is what a credit record records.
+type RecordKind string
+
+// The kinds of record.
+const (
+	Penalty           RecordKind = "penalty"            // 行政处罚
+	Abnormal          RecordKind = "abnormal"           // 经营异常名录
+	SeriousDishonesty RecordKind = "serious_dishonesty" // 严重失信主体名单
+	CommitmentBreach  RecordKind = "commitment_breach"  // 违背信用承诺
+	Reward            RecordKind = "reward"             // 守信激励、表彰
+)
+
+// Severity grades dishonesty: 轻微, 一般, 严重.
+type Severity string
+
+// The severities.
+const (
+	Minor   Severity = "minor"   // 轻微
+	General Severity = "general" // 一般
+	Serious Severity = "serious" // 严重
+)
+
+// PublicityRule is how long a record of one severity is published: at
+// least Min (only then may repair be applied for) and at most Max (then
+// publication stops by itself).
+type PublicityRule struct {
+	// Published is false when such records are not published by default.
+	Published bool `json:"published"`
+	// Min is the shortest publicity; repair may be applied for after it.
+	Min calendar.Period `json:"min"`
+	// Max is the longest publicity.
+	Max calendar.Period `json:"max"`
+}
+
+// PublicitySource cites the rules DefaultPublicity follows.
+const PublicitySource = "国务院办公厅《关于进一步完善信用修复制度的实施方案》（国办发〔2025〕22号）二；国家发展改革委《信用修复管理办法》（国家发展改革委令第36号，自2026年4月1日起施行）"
+
+// DefaultPublicity returns the publicity periods of the current national
+// rules (PublicitySource): minor dishonesty is not published (if a sector
+// publishes it, for at most 3 months, and repair may be applied for once
+// the legal duties are fulfilled); general dishonesty is published for 3
+// months to 1 year; serious dishonesty for 1 to 3 years. Every value may
+// be changed by the caller.
+func DefaultPublicity() map[Severity]PublicityRule {
+	m := func(n int) calendar.Period { return calendar.Period{N: n, Unit: calendar.Months} }
+	y := func(n int) calendar.Period { return calendar.Period{N: n, Unit: calendar.Years} }
+	return map[Severity]PublicityRule{
+		Minor:   {Published: false, Min: m(0), Max: m(3)},
+		General: {Published: true, Min: m(3), Max: y(1)},
+		Serious: {Published: true, Min: y(1), Max: y(3)},
+	}
+}
+
+// Record is one credit record about an entity.
+type Record struct {
+	// ID identifies the record.
+	ID string `json:"id"`
+	// Subject is the entity's code.
+	Subject USCC `json:"subject"`
+	// Kind is what the record records.
+	Kind RecordKind `json:"kind"`
+	// Severity grades it (not used for rewards).
+	Severity Severity `json:"severity,omitempty"`
+	// Decided is the date of the decision (处罚决定、列入决定) the record
+	// rests on; publicity counts from it.
+	Decided calendar.Date `json:"decided"`
+	// Issuer is the unit that decided.
+	Issuer string `json:"issuer"`
+	// Summary says what for.
+	Summary string `json:"summary,omitempty"`
+	// Publicity is the rule the record is published under.
+	Publicity PublicityRule `json:"publicity"`
+	// Repaired is the date repair took effect; zero if not repaired.
+	Repaired calendar.Date `json:"repaired"`
+}
+
+// RecordStatus is where a record stands on a date.
+type RecordStatus string
+
+// The record statuses.
+const (
+	Active      RecordStatus = "active"   // published (or, for unpublished records, in force)
+	Repaired    RecordStatus = "repaired" // repair took effect: publicity ended, joint punishment stopped
+	Expired     RecordStatus = "expired"  // the longest publicity has run out
+	NotYetValid RecordStatus = "not_yet"  // the date is before the decision
+)
+
+// addPeriod adds a month or year period to d, ending on the corresponding
+// day or the month's last day; day periods add days.
+func addPeriod(d calendar.Date, p calendar.Period) (calendar.Date, error) {
+	switch p.Unit {
+	case calendar.Months, calendar.Years:
+		n := p.N
+		if p.Unit == calendar.Years {
+			n *= 12
+		}
+		m := d.Year()*12 + int(d.Month()) - 1 + n
+		y, mo := m/12, m%12+1
+		last, err := calendar.NewDate(y, time.Month(mo), 28)
+		if err != nil {
+			return calendar.Date{}, err
+		}
+		for day := 31; day > 28; day-- {
+			if x, err := calendar.NewDate(y, time.Month(mo), day); err == nil {
+				last = x
+				break
+			}
+		}
+		if d.Day() < last.Day() {
+			return calendar.NewDate(y, time.Month(mo), d.Day())
+		}
+		return last, nil
+	case calendar.Days:
+		return d.AddDays(p.N)
+	}
+	return calendar.Date{}, fmt.Errorf("%w: 公示期须以日、月或年计 / publicity is counted in days, months or years, not %s", ErrInvalidRecord, p.Unit.English())
+}
+
+// PublicUntil returns the last day of the longest publicity.
+func (r Record) PublicUntil() (calendar.Date, error) { return addPeriod(r.Decided, r.Publicity.Max) }
+
+// RepairFrom returns the first day repair may be applied for: the day after
+// the shortest publicity ends (for minor records, the decision date: once
+// the duties are fulfilled).
+func (r Record) RepairFrom() (calendar.Date, error) {
+	if r.Publicity.Min.N == 0 {
+		return r.Decided, nil
+	}
+	end, err := addPeriod(r.Decided, r.Publicity.Min)
+	if err != nil {
+		return calendar.Date{}, err
+	}
+	return end.AddDays(1)
+}
+
+// Status returns where the record stands on d.
+func (r Record) Status(d calendar.Date) (RecordStatus, error) {
+	if d.Before(r.Decided) {
+		return NotYetValid, nil
+	}
+	if !r.Repaired.IsZero() && !d.Before(r.Repaired) {
+		return Repaired, nil
+	}
+	until, err := r.PublicUntil()
+	if err != nil {
+		return "", err
+	}
+	if d.After(until) {
+		return Expired, nil
+	}
+	return Active, nil
+}
