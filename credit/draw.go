@@ -57,29 +57,36 @@ type DrawPolicy struct {
 
 // Pick is one entity drawn with its inspectors.
 type Pick struct {
-	Entity     USCC     `json:"entity"`
-	Cell       Cell     `json:"cell"`
+	// Entity is the entity drawn.
+	Entity USCC `json:"entity"`
+	// Cell is the policy cell (grade, risk) it was drawn from.
+	Cell Cell `json:"cell"`
+	// Inspectors are the IDs of its inspectors.
 	Inspectors []string `json:"inspectors"`
 }
 
 // DrawRecord is a published draw: enough for anyone holding the
 // population and roster to re-run it and get the same result.
 type DrawRecord struct {
+	// Algorithm describes the procedure (see the constant Algorithm).
 	Algorithm string `json:"algorithm"`
 	// Seed is the published seed (e.g. a lottery result, a block hash, a
 	// public ceremony's number).
 	Seed string `json:"seed"`
-	// Population, Roster and PolicyHash are the SHA-256 hashes (hex) of
-	// the canonical inputs.
-	Population string     `json:"population_sha256"`
-	Roster     string     `json:"roster_sha256"`
-	Policy     DrawPolicy `json:"policy"`
-	PolicyHash string     `json:"policy_sha256"`
-	// Entities, Exempt and Unmatched count the population: all, exempt
-	// (red list outside key fields), and those no policy cell covers
-	// (listed, never silently dropped).
-	Entities  int    `json:"entities"`
-	Exempt    int    `json:"exempt"`
+	// Population is the SHA-256 (hex) of the canonical population.
+	Population string `json:"population_sha256"`
+	// Roster is the SHA-256 (hex) of the canonical roster.
+	Roster string `json:"roster_sha256"`
+	// Policy is the policy drawn under.
+	Policy DrawPolicy `json:"policy"`
+	// PolicyHash is the SHA-256 (hex) of the policy's JSON.
+	PolicyHash string `json:"policy_sha256"`
+	// Entities is the size of the population.
+	Entities int `json:"entities"`
+	// Exempt counts the red-listed entities outside key fields, not drawn.
+	Exempt int `json:"exempt"`
+	// Unmatched lists the entities no policy cell covers: never silently
+	// dropped.
 	Unmatched []USCC `json:"unmatched,omitempty"`
 	// Picks are the entities drawn, in draw order, with their inspectors.
 	Picks []Pick `json:"picks"`

@@ -102,9 +102,12 @@ const (
 // Listing is an entity's entry on a red or black list: a flag with its
 // reason and dates, not a grade.
 type Listing struct {
-	List   List          `json:"list"`
-	Reason string        `json:"reason"`
-	From   calendar.Date `json:"from"`
+	// List is red or black.
+	List List `json:"list"`
+	// Reason says why.
+	Reason string `json:"reason"`
+	// From is the first day on the list.
+	From calendar.Date `json:"from"`
 	// Until is the last day on the list; zero while open-ended.
 	Until calendar.Date `json:"until"`
 	// Issuer is the unit that listed it.

@@ -16,8 +16,10 @@ type Check struct {
 
 // Cell keys a policy by credit grade and industry risk level.
 type Cell struct {
-	Grade Grade  `json:"grade"`
-	Risk  string `json:"risk"`
+	// Grade is the credit grade.
+	Grade Grade `json:"grade"`
+	// Risk is the industry risk level (高, 中, 低 or as a sector names it).
+	Risk string `json:"risk"`
 }
 
 // DefaultKeyFields are the fields where red-list "non-disturbance" never
@@ -49,10 +51,14 @@ type CellCheck struct {
 
 // Entity is one entity of a draw's population.
 type Entity struct {
-	Code  USCC   `json:"code"`
-	Name  string `json:"name,omitempty"`
-	Grade Grade  `json:"grade"`
-	Risk  string `json:"risk"`
+	// Code is the entity's unified social credit code.
+	Code USCC `json:"code"`
+	// Name is its name.
+	Name string `json:"name,omitempty"`
+	// Grade is its credit grade.
+	Grade Grade `json:"grade"`
+	// Risk is its industry risk level.
+	Risk string `json:"risk"`
 	// Field is the entity's regulated field (食品, 药品, 特种设备 ...).
 	Field string `json:"field,omitempty"`
 	// Red marks an entity on the red list on the day of the draw.
@@ -142,11 +148,16 @@ func (a AcceptanceRule) Eligible(g Grade, records []Record, d calendar.Date) (El
 // Commitment is a credit commitment (信用承诺) made to obtain an approval,
 // checked on Verify.
 type Commitment struct {
-	ID      string        `json:"id"`
-	Subject USCC          `json:"subject"`
-	Made    calendar.Date `json:"made"`
-	Verify  calendar.Date `json:"verify"`
-	Content string        `json:"content"`
+	// ID identifies the commitment.
+	ID string `json:"id"`
+	// Subject is the entity that committed.
+	Subject USCC `json:"subject"`
+	// Made is when it was made.
+	Made calendar.Date `json:"made"`
+	// Verify is when it is to be checked (核查).
+	Verify calendar.Date `json:"verify"`
+	// Content is what was promised.
+	Content string `json:"content"`
 	// Approval names the approval the commitment obtained.
 	Approval string `json:"approval,omitempty"`
 }

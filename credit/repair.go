@@ -35,12 +35,14 @@ type Repair struct {
 	Applied calendar.Date `json:"applied"`
 	// Accepted is when it was accepted.
 	Accepted calendar.Date `json:"accepted"`
-	// Decided is when the decision was made; Approved says which way.
-	Decided  calendar.Date `json:"decided"`
-	Approved bool          `json:"approved"`
+	// Decided is when the decision was made.
+	Decided calendar.Date `json:"decided"`
+	// Approved says which way the decision went.
+	Approved bool `json:"approved"`
 	// ObjectionRaised is when the applicant objected (异议) to a refusal or
-	// to the record itself; ObjectionAnswered when it was answered.
-	ObjectionRaised   calendar.Date `json:"objection_raised"`
+	// to the record itself.
+	ObjectionRaised calendar.Date `json:"objection_raised"`
+	// ObjectionAnswered is when the objection was answered.
 	ObjectionAnswered calendar.Date `json:"objection_answered"`
 }
 

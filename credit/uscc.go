@@ -50,10 +50,15 @@ const (
 // USCCError says which rule a code failed and at which character (1-based;
 // 0 when the rule is about the whole code).
 type USCCError struct {
-	Input    string
-	Rule     string
+	// Input is the code as given.
+	Input string
+	// Rule is the rule that failed (RuleLength, RuleCheck ...).
+	Rule string
+	// Position is the 1-based character the rule failed at; 0 for the
+	// whole code.
 	Position int
-	Reason   string
+	// Reason says, in Chinese and English, what was expected.
+	Reason string
 }
 
 // Error describes the failure in Chinese and English.
