@@ -18,6 +18,9 @@
 //   - task: task items with responsibility chains, deadlines, milestones,
 //     an append-only progress ledger, delegation, supervision actions and
 //     the views district systems need; task/export writes CSV and XLSX.
+//   - credit: unified social credit codes, grade schemes, red and black
+//     lists, credit records and repair, graded supervision, credit-linked
+//     acceptance, and verifiable double-random draws.
 //   - indicator: indicator systems (一级 .. 四级), measures, targets parsed
 //     from plan text, observations, attainment, progress,
 //     distance-to-frontier scores, weighted roll-ups and rankings, shape
@@ -29,10 +32,8 @@
 //     bizenv workday, bizenv deadline, bizenv approval).
 //   - examples: runnable programs, one folder each.
 //
-// Planned, in the order they build on each other: credit (unified social
-// credit codes, grades, graded supervision, double-random sampling), plan
-// (the plan document, validation, cross-plan checks, JSON Schema) and
-// plan/docimport (issued documents to plans).
+// Planned: plan (the plan document, validation, cross-plan checks, JSON
+// Schema) and plan/docimport (issued documents to plans).
 //
 // Conventions across the SDK: dates are calendar.Date, never time.Time;
 // money and measured values are decimals, never float64; no function reads

@@ -263,20 +263,7 @@ func population(n int) []Entity {
 	fields := []string{"餐饮", "药品", "建材", "特种设备"}
 	out := make([]Entity, n)
 	for i := range out {
-		body := fmt.Sprintf("MA%06d", i%1000000)
-		osum := 0
-		for k := 0; k < 8; k++ {
-			osum += orgValue(body[k]) * weightsOrg[k]
-		}
-		c := 11 - osum%11
-		oc := byte('0' + c)
-		if c == 10 {
-			oc = 'X'
-		} else if c == 11 {
-			oc = '0'
-		}
-		code := withCheck("91210303" + body + string(oc))
-		u, err := ParseUSCC(code)
+		u, err := Compose('9', '1', "210303", fmt.Sprintf("MA%06d", i%1000000))
 		if err != nil {
 			panic(err)
 		}
@@ -425,4 +412,16 @@ func TestReadCSV(t *testing.T) {
 	assert.Equal(t, "3", pol.Cells[0].Percent.String())
 	_, err = DecodeDrawPolicy(strings.NewReader(`{"cells":[],"colour":1}`))
 	assert.ErrorIs(t, err, ErrInvalidDraw)
+}
+
+func TestCompose(t *testing.T) {
+	u, err := Compose('9', '1', "350100", "M000100Y")
+	require.NoError(t, err)
+	assert.Equal(t, "91350100M000100Y43", u.String(), "the standard's example, rebuilt")
+	_, err = Compose('9', '4', "350100", "M000100Y")
+	assert.ErrorIs(t, err, ErrInvalidUSCC)
+	_, err = Compose('9', '1', "3501", "M000100Y")
+	assert.ErrorIs(t, err, ErrInvalidUSCC)
+	_, err = Compose('9', '1', "350100", "M000100I")
+	assert.ErrorIs(t, err, ErrInvalidUSCC)
 }

@@ -37,6 +37,9 @@ type options struct {
 	calendars stringList
 	years     string
 	at        string // approval status --at
+
+	lenient, pilot                   bool   // uscc
+	population, roster, policy, seed string // draw
 }
 
 // stringList is a repeatable string flag.
@@ -67,6 +70,8 @@ var root = &command{
 			subs: []*command{workdayIsCmd, workdayAddCmd, workdayBetweenCmd, workdayNextCmd}},
 		deadlineCmd,
 		approvalCmd,
+		usccCmd,
+		drawCmd,
 	},
 }
 
@@ -75,6 +80,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, now time.Time
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, now: now}
 	cmd, path := root, []string{root.name}
 	for len(cmd.subs) > 0 {
+		if cmd.run != nil { // a command that runs itself unless a subcommand is named
+			if len(args) > 0 {
+				if next := find(cmd.subs, args[0]); next != nil {
+					cmd, path, args = next, append(path, next.name), args[1:]
+					continue
+				}
+			}
+			break
+		}
 		if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 			printGroupHelp(stdout, cmd, path)
 			if len(args) == 0 && cmd == root {

@@ -1,7 +1,7 @@
 // Command bizenv is the command line of the bizenv SDK: China's official
-// working-day calendar, statutory deadlines and approval timers today;
-// plan import, checks, reports, ledgers, credit codes and draws as the SDK
-// grows.
+// working-day calendar, statutory deadlines, approval timers, credit codes
+// and double-random draws today; plan import, checks, reports and ledgers
+// as the SDK grows.
 //
 // Usage:
 //
@@ -18,6 +18,11 @@
 //	approval catalog             the approval processes with their stages and limits
 //	approval status CASE.json    a case's timers as of --at (RFC 3339; default now), with explanations
 //	approval stats CASES.jsonl   statistics of finished cases by process, stage and unit
+//	uscc CODE...                 parse and explain unified social credit codes (--lenient, --tolerate-check)
+//	draw --population P.csv --roster R.csv --policy POLICY.json --seed S
+//	                             a double-random draw, printed as a verifiable record (JSON)
+//	draw verify RECORD.json --population P.csv --roster R.csv
+//	                             re-run a draw record; exit status 0 only if it reproduces
 //
 // Every command takes --help, --format text|json, and --calendar FILE (a JSON
 // overlay or an .ics feed laid over the built-in calendar; - reads standard

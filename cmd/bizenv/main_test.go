@@ -270,3 +270,53 @@ func TestApprovalCommands(t *testing.T) {
 		assert.Contains(t, r.stderr, bad.want, bad.args)
 	}
 }
+
+func TestUSCCAndDrawCommands(t *testing.T) {
+	r := bizenv(t, "", "uscc", "91350100M000100Y43")
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "福建省福州市")
+	r = bizenv(t, "", "uscc", "91350100M000100Y44", "91350100M000100Y43")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "position 18")
+	assert.Contains(t, r.stdout, "91350100M000100Y43  有效 valid", "valid codes are still explained")
+	r = bizenv(t, "", "uscc", "--lenient", "９１３５-0100 m000100y43", "--format", "json")
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, `"code": "91350100M000100Y43"`)
+	assert.Contains(t, r.stdout, "full-width characters folded")
+
+	dir := t.TempDir()
+	pop := "code,name,grade,risk,field,red\n91350100M000100Y43,甲,C,高,餐饮,false\n91330100799655058B,乙,C,高,餐饮,false\n9144030071526726XG,丙,C,高,药品,true\n91110000710925462X,丁,A,低,餐饮,true\n"
+	roster := "id,name,unit,qualifications,excluded\nZF01,张,区市场监管局,餐饮;药品,\nZF02,王,区卫健局,餐饮;药品,91350100M000100Y43\nZF03,李,区应急局,餐饮;药品,\n"
+	policy := `{"cells":[{"grade":"C","risk":"高","percent":"100","per_year":2},{"grade":"A","risk":"低","percent":"10","per_year":1}],"inspectors":2,"distinct_units":true}`
+	files := map[string]string{"pop.csv": pop, "roster.csv": roster, "policy.json": policy}
+	for name, body := range files {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644))
+	}
+	p := func(n string) string { return filepath.Join(dir, n) }
+	r = bizenv(t, "", "draw", "--population", p("pop.csv"), "--roster", p("roster.csv"), "--policy", p("policy.json"), "--seed", "2025Q3")
+	require.Equal(t, 0, r.code, r.stderr)
+	var rec struct {
+		Picks []struct {
+			Entity     string   `json:"entity"`
+			Inspectors []string `json:"inspectors"`
+		} `json:"picks"`
+		Exempt int `json:"exempt"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &rec))
+	assert.Len(t, rec.Picks, 3, "three C/高 entities, the 药品 one red-listed but in a key field")
+	assert.Equal(t, 1, rec.Exempt)
+	require.NoError(t, os.WriteFile(p("record.json"), []byte(r.stdout), 0o644))
+
+	r = bizenv(t, "", "draw", "verify", p("record.json"), "--population", p("pop.csv"), "--roster", p("roster.csv"))
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "verified")
+
+	require.NoError(t, os.WriteFile(p("pop2.csv"), []byte(strings.Replace(pop, "甲,C", "甲,A", 1)), 0o644))
+	r = bizenv(t, "", "draw", "verify", p("record.json"), "--population", p("pop2.csv"), "--roster", p("roster.csv"))
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "population differs")
+
+	r = bizenv(t, "", "draw", "--population", p("pop.csv"), "--roster", p("roster.csv"))
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "--policy and --seed are required")
+}
