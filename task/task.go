@@ -55,7 +55,9 @@ func MaskPhone(p string) string {
 	return string(r[:3]) + "****" + string(r[len(r)-4:])
 }
 
-// Responsibility says who answers for a task.
+// Responsibility says who answers for a task. Unit names are kept as
+// written, folded with FoldName (JSON decoding folds them; code that builds
+// a Responsibility by hand should too), so that lookups compare alike.
 type Responsibility struct {
 	// Lead are the lead units (牵头单位), accountable for the whole task.
 	Lead []string `json:"lead"`
@@ -111,28 +113,7 @@ func (r Role) String() string {
 
 // RoleOf returns the part unit plays, the most accountable if several.
 // Names are compared after FoldName.
-func (r Responsibility) RoleOf(unit string) Role {
-	u := FoldName(unit)
-	in := func(xs []string) bool {
-		for _, x := range xs {
-			if FoldName(x) == u {
-				return true
-			}
-		}
-		return false
-	}
-	switch {
-	case in(r.Lead):
-		return LeadRole
-	case r.Joint && in(r.Responsible):
-		return JointRole
-	case in(r.Responsible):
-		return Responsible
-	case in(r.Supporting):
-		return Supporting
-	}
-	return NoRole
-}
+func (r Responsibility) RoleOf(unit string) Role { return roleOfFolded(&r, FoldName(unit)) }
 
 // Target is a quantitative target of a milestone: 环节 <= 1 个, 办结 <= 1
 // 工作日, 办结率 >= 90 %.
@@ -405,31 +386,22 @@ func (r *Responsibility) UnmarshalJSON(b []byte) error {
 			list[i] = FoldName(list[i])
 		}
 	}
-	if p.Lead == nil {
-		p.Lead = []string{}
-	}
-	if p.Responsible == nil {
-		p.Responsible = []string{}
-	}
-	if p.Supporting == nil {
-		p.Supporting = []string{}
-	}
-	*r = Responsibility(p)
+	*r = Responsibility(p).withLists()
 	return nil
 }
 
 // MarshalJSON writes empty lists as [] rather than null.
 func (r Responsibility) MarshalJSON() ([]byte, error) {
 	type plain Responsibility
-	p := plain(r)
-	if p.Lead == nil {
-		p.Lead = []string{}
+	return json.Marshal(plain(r.withLists()))
+}
+
+// withLists returns r with nil unit lists made empty.
+func (r Responsibility) withLists() Responsibility {
+	for _, l := range []*[]string{&r.Lead, &r.Responsible, &r.Supporting} {
+		if *l == nil {
+			*l = []string{}
+		}
 	}
-	if p.Responsible == nil {
-		p.Responsible = []string{}
-	}
-	if p.Supporting == nil {
-		p.Supporting = []string{}
-	}
-	return json.Marshal(p)
+	return r
 }

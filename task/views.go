@@ -64,7 +64,8 @@ func WorkloadOf(tasks []*Task, unit string) Workload {
 	return w
 }
 
-// roleOfFolded is RoleOf for a folded name against folded lists.
+// roleOfFolded returns the part the folded name u plays in r, whose lists
+// hold folded names.
 func roleOfFolded(r *Responsibility, u string) Role {
 	in := func(xs []string) bool {
 		for _, x := range xs {
