@@ -1,0 +1,70 @@
+package plan
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/width"
+)
+
+// DocNumber is a document number (文号): 辽政办发〔2022〕14号 is agency
+// 辽政办发, year 2022, sequence 14. The zero DocNumber is "no number".
+type DocNumber struct {
+	// Agency is the issuing agency's code (辽政办发, 鲅政办发).
+	Agency string
+	// Year is the year in the brackets.
+	Year int
+	// Seq is the sequence number.
+	Seq int
+}
+
+var reDocNumber = regexp.MustCompile(`^(\p{Han}[\p{Han}A-Za-z]*?)[〔\[(【]((?:19|20)\d\d)[〕\])】](\d{1,5})号$`)
+
+// ParseDocNumber reads a document number, normalising the year's brackets:
+// 〔2022〕, [2022], (2022), （2022） and 【2022】 are all read as 〔2022〕.
+// Full-width digits and spaces are folded.
+func ParseDocNumber(s string) (DocNumber, error) {
+	t := strings.Join(strings.Fields(width.Fold.String(s)), "")
+	t = strings.NewReplacer("（", "(", "）", ")").Replace(t)
+	m := reDocNumber.FindStringSubmatch(t)
+	if m == nil {
+		return DocNumber{}, fmt.Errorf("%w: 无法解析文号 %q（应如 辽政办发〔2022〕14号）/ cannot parse document number %q (want e.g. 辽政办发〔2022〕14号)", ErrInvalidPlan, s, s)
+	}
+	y, _ := strconv.Atoi(m[2])
+	n, _ := strconv.Atoi(m[3])
+	if n == 0 {
+		return DocNumber{}, fmt.Errorf("%w: 文号 %q 的序号不能为0 / document number %q has sequence 0", ErrInvalidPlan, s, s)
+	}
+	return DocNumber{Agency: m[1], Year: y, Seq: n}, nil
+}
+
+// IsZero reports whether d is the zero DocNumber.
+func (d DocNumber) IsZero() bool { return d == DocNumber{} }
+
+// String returns the normalised number: 辽政办发〔2022〕14号 ("" for zero).
+func (d DocNumber) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%s〔%d〕%d号", d.Agency, d.Year, d.Seq)
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (d DocNumber) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler with ParseDocNumber;
+// empty text is the zero DocNumber.
+func (d *DocNumber) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = DocNumber{}
+		return nil
+	}
+	v, err := ParseDocNumber(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}

@@ -1,0 +1,221 @@
+package plan
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/bizenv/bizenv/calendar"
+	"github.com/bizenv/bizenv/indicator"
+	"github.com/bizenv/bizenv/task"
+	"github.com/google/uuid"
+)
+
+// ErrInvalidPlan reports a plan that cannot be read.
+var ErrInvalidPlan = errors.New("plan: invalid plan")
+
+// Kind is the kind of plan document.
+type Kind string
+
+// The kinds of plan.
+const (
+	Programme  Kind = "programme"   // 规划
+	ActionPlan Kind = "action_plan" // 行动方案
+	Measures   Kind = "measures"    // 若干措施
+	ItemList   Kind = "item_list"   // N条 (55条, 66条)
+)
+
+// Period is the span of years a plan covers (2021–2025).
+type Period struct {
+	From int `json:"from"`
+	To   int `json:"to"`
+}
+
+// Start returns 1 January of From.
+func (p Period) Start() calendar.Date { d, _ := calendar.NewDate(p.From, 1, 1); return d }
+
+// End returns 31 December of To.
+func (p Period) End() calendar.Date { d, _ := calendar.NewDate(p.To, 12, 31); return d }
+
+// Ref names another plan: by ID, by document number, or by title.
+type Ref struct {
+	ID        uuid.UUID `json:"id,omitempty"`
+	DocNumber DocNumber `json:"doc_number,omitempty"`
+	Title     string    `json:"title,omitempty"`
+}
+
+// Phase is a stage of a plan: 近期, 中期, 远期, with its end date.
+type Phase struct {
+	Name string        `json:"name"`
+	End  calendar.Date `json:"end"`
+	// Goals are the phase's goals as written.
+	Goals string `json:"goals,omitempty"`
+}
+
+// Section is a part of the plan: 一、 (chapter), （一） (section), and the
+// items (tasks) under it.
+type Section struct {
+	// Number is the number as printed: 一, (一), 1.
+	Number   string       `json:"number"`
+	Title    string       `json:"title"`
+	Text     string       `json:"text,omitempty"`
+	Sections []*Section   `json:"sections,omitempty"`
+	Tasks    []*task.Task `json:"tasks,omitempty"`
+}
+
+// Column is a boxed panel (专栏): a table of indicators, a list of
+// flagship projects.
+type Column struct {
+	Number string `json:"number"`
+	Title  string `json:"title"`
+	Text   string `json:"text,omitempty"`
+	// Systems names the indicator systems the column holds (their Name).
+	Systems   []string   `json:"systems,omitempty"`
+	Flagships []Flagship `json:"flagships,omitempty"`
+}
+
+// Flagship is a flagship project (亮点工程).
+type Flagship struct {
+	Number string `json:"number"`
+	Title  string `json:"title"`
+	Text   string `json:"text,omitempty"`
+}
+
+// Version is an iteration of a programme (鞍心营商 1.0, 2.0, 3.0).
+type Version struct {
+	Name string        `json:"name"`
+	Date calendar.Date `json:"date"`
+	Text string        `json:"text,omitempty"`
+}
+
+// Target is a target the plan sets for an indicator of one of its systems
+// (or of the plan above): "工程建设项目审批时限 <= 40 天 by 2025".
+type Target struct {
+	// System is the indicator system's name.
+	System string `json:"system"`
+	// Indicator is the indicator's code in that system.
+	Indicator string `json:"indicator"`
+	// Name is the indicator's name, for people and for matching across
+	// plans.
+	Name   string           `json:"name"`
+	Target indicator.Target `json:"target"`
+}
+
+// Plan is a plan document.
+type Plan struct {
+	ID        uuid.UUID     `json:"id"`
+	Title     string        `json:"title"`
+	Kind      Kind          `json:"kind"`
+	DocNumber DocNumber     `json:"doc_number"`
+	Issuer    string        `json:"issuer"`
+	Issued    calendar.Date `json:"issued"`
+	Period    Period        `json:"period"`
+	Basis     []Ref         `json:"basis"`
+	Phases    []Phase       `json:"phases"`
+	Sections  []*Section    `json:"sections"`
+	Columns   []Column      `json:"columns"`
+	Versions  []Version     `json:"versions,omitempty"`
+	// Safeguards are the 保障措施: text, not tasks.
+	Safeguards       []string            `json:"safeguards"`
+	IndicatorSystems []*indicator.System `json:"indicator_systems"`
+	Targets          []Target            `json:"targets,omitempty"`
+	// Partial marks a file holding part of a document (an excerpt): a
+	// count the title declares is then not expected to match.
+	Partial bool `json:"partial,omitempty"`
+}
+
+// Tasks returns every task of the plan in document order, with the path
+// of each (sections[0].sections[1].tasks[2]).
+func (p *Plan) Tasks() (tasks []*task.Task, paths []string) {
+	var walk func(ss []*Section, prefix string, depth int)
+	walk = func(ss []*Section, prefix string, depth int) {
+		if depth > maxDepth {
+			return
+		}
+		for i, s := range ss {
+			if s == nil {
+				continue
+			}
+			path := fmt.Sprintf("%ssections[%d]", prefix, i)
+			for j, t := range s.Tasks {
+				if t != nil {
+					tasks = append(tasks, t)
+					paths = append(paths, fmt.Sprintf("%s.tasks[%d]", path, j))
+				}
+			}
+			walk(s.Sections, path+".", depth+1)
+		}
+	}
+	walk(p.Sections, "", 0)
+	return tasks, paths
+}
+
+// Limits on a decoded plan.
+const (
+	// MaxPlanBytes bounds the JSON Decode reads: 256 MiB.
+	MaxPlanBytes = 256 << 20
+	// maxDepth bounds section nesting.
+	maxDepth = 16
+)
+
+// Decode reads a plan from JSON, streaming. Unknown fields are errors,
+// malformed JSON is reported with its line and column, and a plan larger
+// than MaxPlanBytes is refused.
+func Decode(r io.Reader) (*Plan, error) {
+	cr := &countingReader{r: io.LimitReader(r, MaxPlanBytes+1)}
+	dec := json.NewDecoder(cr)
+	dec.DisallowUnknownFields()
+	var p Plan
+	if err := dec.Decode(&p); err != nil {
+		if cr.n > MaxPlanBytes {
+			return nil, fmt.Errorf("%w: 计划文件超过 %d 字节 / the plan is larger than %d bytes", ErrInvalidPlan, MaxPlanBytes, MaxPlanBytes)
+		}
+		return nil, fmt.Errorf("%w: %s", ErrInvalidPlan, locate(err, cr))
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("%w: JSON 之后有多余内容 / unexpected data after the JSON", ErrInvalidPlan)
+	}
+	return &p, nil
+}
+
+// countingReader keeps the bytes read so far, to turn offsets into lines.
+type countingReader struct {
+	r   io.Reader
+	n   int64
+	buf []byte
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	if len(c.buf) < 64<<20 { // keep up to 64 MiB for locating errors
+		c.buf = append(c.buf, p[:n]...)
+	}
+	return n, err
+}
+
+// locate adds the line and column to a JSON error that has an offset.
+func locate(err error, c *countingReader) string {
+	var off int64 = -1
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		off = se.Offset
+	case errors.As(err, &te):
+		off = te.Offset
+	}
+	if off < 0 || off > int64(len(c.buf)) {
+		return err.Error()
+	}
+	line, col := 1, 1
+	for _, b := range c.buf[:off] {
+		if b == '\n' {
+			line, col = line+1, 1
+		} else if b&0xC0 != 0x80 {
+			col++
+		}
+	}
+	return fmt.Sprintf("第%d行第%d列 / line %d, column %d: %v", line, col, line, col, err)
+}

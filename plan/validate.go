@@ -1,0 +1,263 @@
+package plan
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/bizenv/bizenv/calendar"
+	"github.com/bizenv/bizenv/indicator"
+	"github.com/bizenv/bizenv/org"
+	"github.com/bizenv/bizenv/task"
+)
+
+// Severity ranks a finding.
+type Severity string
+
+// The severities. Only errors make `bizenv check` fail.
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+	Info    Severity = "info"
+)
+
+// Finding is one problem found in a plan. Code is stable: programs may
+// switch on it. The codes:
+//
+//	code                      severity   meaning
+//	missing_title             error      the plan has no title
+//	missing_kind              warning    the plan's kind is not set
+//	bad_period                error      the period is missing or runs backwards
+//	no_tasks                  warning    the plan has no task
+//	duplicate_number          error      two sections, or two tasks of one section, share a number
+//	no_accountable            error      a task has neither a lead unit nor units jointly responsible
+//	task_rule                 error      a task breaks another rule of package task (milestone after deadline, delegate due later, delegation cycle, bad deadline)
+//	declared_count            error      the title says N条 and the plan has another number of tasks (info for a partial plan)
+//	deadline_outside_period   error      a task's deadline lies outside the plan's period
+//	milestone_outside_period  warning    a milestone lies outside the plan's period
+//	phase_order               warning    phases do not end in order, or end outside the period
+//	unknown_unit              warning    a unit name the directory does not know (with suggestions)
+//	alias_unit                info       a unit written by an alias (with the directory's name)
+//	indicator_<rule>          as Audit   an indicator system's shape finding (indicator.Finding.Rule)
+//	unknown_indicator         error      a target names an indicator no system of the plan has
+//	self_basis                error      the plan names itself in its basis
+//	self_parent               error      the plan is checked against itself
+//	basis_cycle               error      the parent names the child in its basis
+//	parent_not_in_basis       info       the child does not name the parent in its basis
+//	unknown_parent_task       error      a task implements a task the parent does not have
+//	late_deadline             error      a child task is due after the parent task it implements
+//	laxer_target              error      a child target is less strict than the parent's for the same indicator
+//	target_unit_mismatch      warning    a child and a parent target are in units that cannot be compared (天 and 工作日)
+//	target_incomparable       warning    a child and a parent target use comparators that cannot be ordered
+//	uncovered_parent_task     info       a parent task no child task implements
+//	suggested_link            info       a child task that implements nothing, and the parent task it most resembles
+type Finding struct {
+	Code      string   `json:"code"`
+	Severity  Severity `json:"severity"`
+	Path      string   `json:"path"`
+	MessageZh string   `json:"message_zh"`
+	MessageEn string   `json:"message_en"`
+}
+
+// String returns "severity code path: message_zh / message_en".
+func (f Finding) String() string {
+	return fmt.Sprintf("%s %s %s: %s / %s", f.Severity, f.Code, f.Path, f.MessageZh, f.MessageEn)
+}
+
+// Options tune validation.
+type Options struct {
+	// Directory, when set, resolves every unit name of the plan.
+	Directory *org.Directory
+}
+
+type findings []Finding
+
+func (fs *findings) add(sev Severity, code, path, zh, en string) {
+	*fs = append(*fs, Finding{Code: code, Severity: sev, Path: path, MessageZh: zh, MessageEn: en})
+}
+
+var reDeclaredItems = regexp.MustCompile(`(\d+)\s*条`)
+
+// Validate checks the plan on its own and returns every finding at once,
+// in path order within each rule.
+func (p *Plan) Validate(o Options) []Finding {
+	var fs findings
+	if strings.TrimSpace(p.Title) == "" {
+		fs.add(Error, "missing_title", "title", "缺少标题", "the plan has no title")
+	}
+	if p.Kind == "" {
+		fs.add(Warning, "missing_kind", "kind", "未注明规划类型", "the plan's kind is not set")
+	}
+	if p.Period.From <= 0 || p.Period.To < p.Period.From || p.Period.To > 9999 {
+		fs.add(Error, "bad_period", "period", fmt.Sprintf("期间 %d–%d 无效", p.Period.From, p.Period.To), fmt.Sprintf("period %d–%d is invalid", p.Period.From, p.Period.To))
+	}
+	for i, b := range p.Basis {
+		if (b.ID != [16]byte{} && b.ID == p.ID) || (!b.DocNumber.IsZero() && b.DocNumber == p.DocNumber) {
+			fs.add(Error, "self_basis", fmt.Sprintf("basis[%d]", i), "依据中列出了本计划自身", "the plan names itself in its basis")
+		}
+	}
+	p.checkPhases(&fs)
+	tasks, paths := p.Tasks()
+	if len(tasks) == 0 {
+		fs.add(Warning, "no_tasks", "sections", "计划没有任务", "the plan has no task")
+	}
+	p.checkNumbers(p.Sections, "", &fs, 0)
+	if m := reDeclaredItems.FindStringSubmatch(p.Title); m != nil {
+		if n, _ := strconv.Atoi(m[1]); n != len(tasks) {
+			sev := Error
+			if p.Partial {
+				sev = Info
+			}
+			fs.add(sev, "declared_count", "title", fmt.Sprintf("标题称%d条，实有%d条", n, len(tasks)), fmt.Sprintf("the title declares %d items; the plan has %d", n, len(tasks)))
+		}
+	}
+	validPeriod := p.Period.From > 0 && p.Period.To >= p.Period.From && p.Period.To <= 9999
+	for i, t := range tasks {
+		path := paths[i]
+		for _, f := range t.Validate(p.Period.End()) {
+			code := "task_rule"
+			if f.Field == "responsibility" {
+				code = "no_accountable"
+			}
+			zh, en, _ := strings.Cut(f.Message, " / ")
+			fs.add(Error, code, path+"."+f.Field, zh, en)
+		}
+		if validPeriod && t.Deadline != nil && t.Deadline.Kind == task.OnDate {
+			if d := t.Deadline.Date; d.After(p.Period.End()) || d.Before(p.Period.Start()) {
+				fs.add(Error, "deadline_outside_period", path+".deadline", fmt.Sprintf("期限 %s 不在计划期 %d–%d 内", d, p.Period.From, p.Period.To),
+					fmt.Sprintf("deadline %s is outside the plan's period %d–%d", d, p.Period.From, p.Period.To))
+			}
+		}
+		for j, m := range t.Milestones {
+			if validPeriod && !m.Due.IsZero() && (m.Due.After(p.Period.End()) || m.Due.Before(p.Period.Start())) {
+				fs.add(Warning, "milestone_outside_period", fmt.Sprintf("%s.milestones[%d].due", path, j), fmt.Sprintf("节点 %s 不在计划期内", m.Due), fmt.Sprintf("milestone %s is outside the plan's period", m.Due))
+			}
+		}
+		if o.Directory != nil {
+			checkUnits(o.Directory, t, path, &fs)
+		}
+	}
+	if o.Directory != nil && p.Issuer != "" {
+		checkUnitName(o.Directory, p.Issuer, "issuer", &fs)
+	}
+	systems := map[string]*indicator.System{}
+	for i, s := range p.IndicatorSystems {
+		if s == nil {
+			continue
+		}
+		systems[s.Name] = s
+		for _, f := range s.Audit(indicator.AuditOptions{}) {
+			sev := Warning
+			if f.Severity == indicator.Error {
+				sev = Error
+			}
+			zh, en, _ := strings.Cut(f.Message, " / ")
+			fs.add(sev, "indicator_"+f.Rule, fmt.Sprintf("indicator_systems[%d].%s", i, f.Path), zh, en)
+		}
+	}
+	for i, t := range p.Targets {
+		s := systems[t.System]
+		if s == nil || s.Find(t.Indicator) == nil {
+			fs.add(Error, "unknown_indicator", fmt.Sprintf("targets[%d]", i), fmt.Sprintf("目标指向不存在的指标 %s %s", t.System, t.Indicator),
+				fmt.Sprintf("the target names an indicator no system of the plan has: %s %s", t.System, t.Indicator))
+		}
+	}
+	return fs
+}
+
+func (p *Plan) checkPhases(fs *findings) {
+	var prev calendar.Date
+	for i, ph := range p.Phases {
+		path := fmt.Sprintf("phases[%d].end", i)
+		if ph.End.IsZero() {
+			fs.add(Warning, "phase_order", path, "阶段缺少截止日期", "the phase has no end date")
+			continue
+		}
+		if !prev.IsZero() && !ph.End.After(prev) {
+			fs.add(Warning, "phase_order", path, fmt.Sprintf("阶段截止日期 %s 不晚于前一阶段", ph.End), fmt.Sprintf("phase ends %s, not after the phase before", ph.End))
+		}
+		if p.Period.To > 0 && (ph.End.Year() > p.Period.To || ph.End.Year() < p.Period.From) {
+			fs.add(Warning, "phase_order", path, fmt.Sprintf("阶段截止日期 %s 不在计划期内", ph.End), fmt.Sprintf("phase ends %s, outside the plan's period", ph.End))
+		}
+		prev = ph.End
+	}
+}
+
+func (p *Plan) checkNumbers(ss []*Section, prefix string, fs *findings, depth int) {
+	if depth > maxDepth {
+		fs.add(Error, "duplicate_number", prefix+"sections", fmt.Sprintf("章节嵌套超过%d层", maxDepth), fmt.Sprintf("sections nest deeper than %d levels", maxDepth))
+		return
+	}
+	seen := map[string]int{}
+	for i, s := range ss {
+		if s == nil {
+			continue
+		}
+		path := fmt.Sprintf("%ssections[%d]", prefix, i)
+		if j, dup := seen[s.Number]; dup && s.Number != "" {
+			fs.add(Error, "duplicate_number", path+".number", fmt.Sprintf("章节编号 %q 与 sections[%d] 重复", s.Number, j), fmt.Sprintf("section number %q repeats sections[%d]", s.Number, j))
+		}
+		seen[s.Number] = i
+		tseen := map[string]int{}
+		for j, t := range s.Tasks {
+			if t == nil {
+				continue
+			}
+			if k, dup := tseen[t.Number]; dup && t.Number != "" {
+				fs.add(Error, "duplicate_number", fmt.Sprintf("%s.tasks[%d].number", path, j), fmt.Sprintf("任务编号 %q 与 tasks[%d] 重复", t.Number, k), fmt.Sprintf("task number %q repeats tasks[%d]", t.Number, k))
+			}
+			tseen[t.Number] = j
+		}
+		p.checkNumbers(s.Sections, path+".", fs, depth+1)
+	}
+}
+
+func checkUnits(d *org.Directory, t *task.Task, path string, fs *findings) {
+	r := t.Responsibility
+	for _, l := range []struct {
+		name  string
+		units []string
+	}{{"lead", r.Lead}, {"responsible", r.Responsible}, {"supporting", r.Supporting}} {
+		for i, u := range l.units {
+			checkUnitName(d, u, fmt.Sprintf("%s.responsibility.%s[%d]", path, l.name, i), fs)
+		}
+	}
+}
+
+func checkUnitName(d *org.Directory, written, path string, fs *findings) {
+	res := d.Resolve(written)
+	switch {
+	case res.Unit != nil && org.Normalize(res.Unit.Name) != org.Normalize(written) && org.Normalize(res.Unit.FullName) != org.Normalize(written):
+		fs.add(Info, "alias_unit", path, fmt.Sprintf("%q 是 %q 的别称", written, res.Unit.Name), fmt.Sprintf("%q is an alias of %q", written, res.Unit.Name))
+	case res.Known():
+	default:
+		sug := strings.Join(res.Suggestions, "、")
+		fs.add(Warning, "unknown_unit", path, fmt.Sprintf("单位 %q 不在单位目录中；是否为：%s", written, sug), fmt.Sprintf("unit %q is not in the directory; did you mean: %s", written, sug))
+	}
+}
+
+// HasErrors reports whether any finding is an error.
+func HasErrors(fs []Finding) bool {
+	for _, f := range fs {
+		if f.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Sort orders findings by severity (errors first), then path, then code.
+func Sort(fs []Finding) {
+	rank := map[Severity]int{Error: 0, Warning: 1, Info: 2}
+	sort.SliceStable(fs, func(i, j int) bool {
+		if rank[fs[i].Severity] != rank[fs[j].Severity] {
+			return rank[fs[i].Severity] < rank[fs[j].Severity]
+		}
+		if fs[i].Path != fs[j].Path {
+			return fs[i].Path < fs[j].Path
+		}
+		return fs[i].Code < fs[j].Code
+	})
+}
