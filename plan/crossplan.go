@@ -148,7 +148,12 @@ func isLower(o indicator.Op) bool { return o == indicator.AtLeast || o == indica
 // suggestLinks proposes, for each unlinked child task, the parent task
 // whose title shares the most character pairs (Dice coefficient at least
 // 0.5). Parent titles are indexed by character pairs; pairs common to more
-// than 500 parent tasks (营商, 环境 ...) are ignored.
+// than maxPairShare parent tasks (营商, 环境, 推进 ...) say little and are
+// ignored, which also keeps the work per child task bounded.
+// maxPairShare is the most parent tasks a character pair may be shared by
+// and still count towards a suggestion.
+const maxPairShare = 64
+
 func suggestLinks(ctasks []*task.Task, cpaths []string, unlinked []int, ptasks []*task.Task, fs *findings) {
 	if len(unlinked) == 0 || len(ptasks) == 0 {
 		return
@@ -170,7 +175,7 @@ func suggestLinks(ctasks []*task.Task, cpaths []string, unlinked []int, ptasks [
 		}
 		clear(count)
 		for b := range bs {
-			if l := index[b]; len(l) <= 500 {
+			if l := index[b]; len(l) <= maxPairShare {
 				for _, j := range l {
 					count[j]++
 				}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
+	"unicode/utf8"
 
 	"github.com/bizenv/bizenv/calendar"
 	"github.com/bizenv/bizenv/indicator"
@@ -179,23 +181,39 @@ func Decode(r io.Reader) (*Plan, error) {
 	return &p, nil
 }
 
-// countingReader keeps the bytes read so far, to turn offsets into lines.
+// countingReader counts what it reads and remembers where lines start, so
+// that a decoding error's offset can be given as a line and column without
+// keeping the file: only the offsets of newlines and the last 64 KiB read
+// are kept.
 type countingReader struct {
-	r   io.Reader
-	n   int64
-	buf []byte
+	r        io.Reader
+	n        int64
+	newlines []int64
+	tail     []byte // the last bytes read, from tailAt
+	tailAt   int64
 }
+
+const tailSize = 64 << 10
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
-	c.n += int64(n)
-	if len(c.buf) < 64<<20 { // keep up to 64 MiB for locating errors
-		c.buf = append(c.buf, p[:n]...)
+	for i, b := range p[:n] {
+		if b == '\n' {
+			c.newlines = append(c.newlines, c.n+int64(i))
+		}
 	}
+	c.tail = append(c.tail, p[:n]...)
+	if drop := len(c.tail) - tailSize; drop > 0 {
+		c.tail = append(c.tail[:0], c.tail[drop:]...)
+		c.tailAt += int64(drop)
+	}
+	c.n += int64(n)
 	return n, err
 }
 
-// locate adds the line and column to a JSON error that has an offset.
+// locate adds the line and column to a JSON error that has an offset. The
+// column counts characters when the line is among the last bytes read, and
+// bytes otherwise.
 func locate(err error, c *countingReader) string {
 	var off int64 = -1
 	var se *json.SyntaxError
@@ -206,16 +224,20 @@ func locate(err error, c *countingReader) string {
 	case errors.As(err, &te):
 		off = te.Offset
 	}
-	if off < 0 || off > int64(len(c.buf)) {
+	if off < 0 || off > c.n {
 		return err.Error()
 	}
-	line, col := 1, 1
-	for _, b := range c.buf[:off] {
-		if b == '\n' {
-			line, col = line+1, 1
-		} else if b&0xC0 != 0x80 {
-			col++
-		}
+	line := sort.Search(len(c.newlines), func(i int) bool { return c.newlines[i] >= off }) + 1
+	var start int64
+	if line > 1 {
+		start = c.newlines[line-2] + 1
 	}
+	// The offset counts the offending byte: the column is the character
+	// at it.
+	col := off - start
+	if start >= c.tailAt && off-c.tailAt <= int64(len(c.tail)) {
+		col = int64(utf8.RuneCount(c.tail[start-c.tailAt : off-c.tailAt]))
+	}
+	col = max(col, 1)
 	return fmt.Sprintf("第%d行第%d列 / line %d, column %d: %v", line, col, line, col, err)
 }

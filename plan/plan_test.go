@@ -291,3 +291,9 @@ func TestDecodeErrors(t *testing.T) {
 	_, err = Decode(strings.NewReader(`{"doc_number":"第14号"}`))
 	assert.ErrorIs(t, err, ErrInvalidPlan)
 }
+
+func TestDecodeErrorColumn(t *testing.T) {
+	_, err := Decode(strings.NewReader("{\n\"title\": \"中文标题\" \"x\"\n}"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "line 2, column 17", "the second quote, counting characters, not bytes")
+}

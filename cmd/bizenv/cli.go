@@ -40,6 +40,8 @@ type options struct {
 
 	lenient, pilot                   bool   // uscc
 	population, roster, policy, seed string // draw
+	parent, directory                string // check
+	asOf, observations               string // report
 }
 
 // stringList is a repeatable string flag.
@@ -72,6 +74,8 @@ var root = &command{
 		approvalCmd,
 		usccCmd,
 		drawCmd,
+		checkCmd,
+		reportCmd,
 	},
 }
 
@@ -107,7 +111,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, now time.Time
 	o := &options{}
 	fs := flag.NewFlagSet(strings.Join(path, " "), flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&o.format, "format", "text", "输出格式 text 或 json / output format: text or json")
+	fs.StringVar(&o.format, "format", "text", "输出格式 text 或 json（report 另有 html）/ output format: text or json (report: also html)")
 	fs.Var(&o.calendars, "calendar", "叠加的日历文件（JSON 或 .ics，- 为标准输入，可重复）/ calendar overlay file (JSON or .ics; - is stdin; repeatable)")
 	fs.StringVar(&o.years, "calendar-years", "", "--calendar 文件完整定义的年份，如 2027,2028 / years the --calendar files define whole, e.g. 2027,2028")
 	if cmd.flags != nil {
@@ -118,11 +122,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, now time.Time
 		printCommandHelp(stdout, cmd, fs)
 		return 0
 	}
-	if err == nil && o.format != "text" && o.format != "json" {
+	if err == nil && o.format != "text" && o.format != "json" && !(o.format == "html" && cmd == reportCmd) {
 		err = usagef("--format 须为 text 或 json，而不是 %q", "--format must be text or json, not %q", o.format)
 	}
 	if err == nil {
 		err = cmd.run(e, o, pos)
+	}
+	var status exitStatus
+	if errors.As(err, &status) {
+		return int(status)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", strings.Join(path, " "), err)

@@ -320,3 +320,61 @@ func TestUSCCAndDrawCommands(t *testing.T) {
 	assert.Equal(t, 2, r.code)
 	assert.Contains(t, r.stderr, "--policy and --seed are required")
 }
+
+func TestCheckAndReportCommands(t *testing.T) {
+	plan := filepath.Join("..", "..", "examples", "data", "tiexi-2025-excerpt.json")
+	r := bizenv(t, "", "check", plan)
+	assert.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "declared_count")
+	r = bizenv(t, "", "check", plan, "--format", "json")
+	require.Equal(t, 0, r.code, r.stderr)
+	var fs []map[string]string
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &fs))
+	require.Len(t, fs, 1)
+	for _, k := range []string{"code", "severity", "path", "message_zh", "message_en"} {
+		assert.NotEmpty(t, fs[0][k], k)
+	}
+
+	b, err := os.ReadFile(plan)
+	require.NoError(t, err)
+	broken := strings.Replace(string(b), `"lead": ["区市场局"]`, `"lead": []`, 1)
+	r = bizenv(t, broken, "check", "-")
+	assert.Equal(t, 1, r.code, "errors: exit status 1")
+	assert.Contains(t, r.stdout, "no_accountable")
+
+	dir := t.TempDir()
+	units := filepath.Join(dir, "units.json")
+	require.NoError(t, os.WriteFile(units, []byte(`{"units":[{"name":"区数据局"},{"name":"区住建局"},{"name":"区市场监管局","aliases":["区市场局"]},{"name":"鞍山市铁西区人民政府办公室"}]}`), 0o644))
+	r = bizenv(t, "", "check", plan, "--directory", units)
+	assert.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "alias_unit")
+
+	r = bizenv(t, "", "check", plan, "--parent", plan)
+	assert.Equal(t, 1, r.code)
+	assert.Contains(t, r.stdout, "self_parent")
+	r = bizenv(t, "{\n\"title\": 5\n}", "check", "-")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "line 2")
+
+	r = bizenv(t, "", "report", plan, "--as-of", "2025-10-09")
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "超期 1 项")
+	r = bizenv(t, "", "report", plan, "--as-of", "2025-10-09", "--format", "json")
+	require.Equal(t, 0, r.code, r.stderr)
+	var rep struct {
+		Workload []map[string]any `json:"workload"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &rep))
+	require.NotEmpty(t, rep.Workload)
+	for _, k := range []string{"unit", "lead", "joint", "responsible", "supporting", "total"} {
+		assert.Contains(t, rep.Workload[0], k)
+	}
+	r = bizenv(t, "", "report", plan, "--as-of", "2025-10-09", "--format", "html")
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.True(t, strings.HasPrefix(r.stdout, "<!DOCTYPE html>"))
+	r = bizenv(t, "", "report", plan)
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "--as-of is required")
+	r = bizenv(t, "", "check", plan, "--format", "html")
+	assert.Equal(t, 2, r.code)
+}

@@ -1,0 +1,244 @@
+package plan
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/bizenv/bizenv/calendar"
+	"github.com/bizenv/bizenv/indicator"
+	"github.com/bizenv/bizenv/task"
+	"github.com/shopspring/decimal"
+)
+
+// Report is what a plan stands at on a date: what is overdue, what each
+// unit owes, and how the indicators stand where observations are given.
+type Report struct {
+	Title      string          `json:"title"`
+	AsOf       calendar.Date   `json:"as_of"`
+	Tasks      int             `json:"tasks"`
+	Overdue    []OverdueTask   `json:"overdue"`
+	Workload   []WorkloadRow   `json:"workload"`
+	Attainment []AttainmentRow `json:"attainment,omitempty"`
+	// Deadlines are every task's fixed due date, for the timeline.
+	Deadlines []OverdueTask `json:"deadlines"`
+}
+
+// OverdueTask is a task in the report.
+type OverdueTask struct {
+	Number string        `json:"number"`
+	Title  string        `json:"title"`
+	Due    calendar.Date `json:"due"`
+	Units  []string      `json:"units"`
+	Path   string        `json:"path"`
+	Late   bool          `json:"late"`
+}
+
+// WorkloadRow is one unit's tasks by role.
+type WorkloadRow struct {
+	Unit        string `json:"unit"`
+	Lead        int    `json:"lead"`
+	Joint       int    `json:"joint"`
+	Responsible int    `json:"responsible"`
+	Supporting  int    `json:"supporting"`
+	Total       int    `json:"total"`
+}
+
+// AttainmentRow is one indicator's value against its target.
+type AttainmentRow struct {
+	System     string               `json:"system"`
+	Indicator  string               `json:"indicator"`
+	Name       string               `json:"name"`
+	Region     string               `json:"region"`
+	Target     string               `json:"target"`
+	Value      decimal.Decimal      `json:"value"`
+	Attainment indicator.Attainment `json:"attainment"`
+}
+
+// NewReport builds the report of p as of asOf. Observations, if any, are
+// judged against the targets of the plan's indicator systems for asOf's
+// year; observations of unknown indicators are skipped.
+func NewReport(p *Plan, asOf calendar.Date, observations []indicator.Observation) (*Report, error) {
+	tasks, paths := p.Tasks()
+	r := &Report{Title: p.Title, AsOf: asOf, Tasks: len(tasks), Overdue: []OverdueTask{}, Workload: []WorkloadRow{}}
+	end := p.Period.End()
+	pathOf := map[*task.Task]string{}
+	for i, t := range tasks {
+		pathOf[t] = paths[i]
+	}
+	for _, t := range task.Overdue(tasks, asOf, end) {
+		due, _ := t.Due(asOf, end)
+		r.Overdue = append(r.Overdue, OverdueTask{Number: t.Number, Title: t.Title, Due: due, Units: t.Responsibility.Accountable(), Path: pathOf[t], Late: true})
+	}
+	rows := map[string]*WorkloadRow{}
+	row := func(u string) *WorkloadRow {
+		if rows[u] == nil {
+			rows[u] = &WorkloadRow{Unit: u}
+		}
+		return rows[u]
+	}
+	task.Walk(tasks, func(t *task.Task) {
+		rs := t.Responsibility
+		seen := map[string]bool{}
+		for _, u := range append(append(append([]string{}, rs.Lead...), rs.Responsible...), rs.Supporting...) {
+			if seen[u] {
+				continue
+			}
+			seen[u] = true
+			w := row(u)
+			switch rs.RoleOf(u) {
+			case task.LeadRole:
+				w.Lead++
+			case task.JointRole:
+				w.Joint++
+			case task.Responsible:
+				w.Responsible++
+			case task.Supporting:
+				w.Supporting++
+			}
+			w.Total++
+		}
+		if t.Deadline != nil && t.Deadline.Kind == task.OnDate {
+			r.Deadlines = append(r.Deadlines, OverdueTask{Number: t.Number, Title: t.Title, Due: t.Deadline.Date,
+				Units: rs.Accountable(), Path: pathOf[t], Late: t.Overdue(asOf, end)})
+		}
+	})
+	for _, w := range rows {
+		r.Workload = append(r.Workload, *w)
+	}
+	sort.Slice(r.Workload, func(i, j int) bool {
+		if r.Workload[i].Total != r.Workload[j].Total {
+			return r.Workload[i].Total > r.Workload[j].Total
+		}
+		return r.Workload[i].Unit < r.Workload[j].Unit
+	})
+	sort.SliceStable(r.Deadlines, func(i, j int) bool { return r.Deadlines[i].Due.Before(r.Deadlines[j].Due) })
+	for _, o := range observations {
+		for _, s := range p.IndicatorSystems {
+			if s == nil {
+				continue
+			}
+			n := s.Find(o.Indicator)
+			if n == nil || n.Measure == nil {
+				continue
+			}
+			a, err := n.Measure.Attainment(decimal.NewNullDecimal(o.Value), o.Unit, asOf.Year())
+			if err != nil {
+				return nil, fmt.Errorf("observation %s %s: %w", o.Indicator, o.Region, err)
+			}
+			tg, _ := n.Measure.TargetFor(asOf.Year())
+			r.Attainment = append(r.Attainment, AttainmentRow{System: s.Name, Indicator: o.Indicator, Name: n.Name, Region: o.Region,
+				Target: tg.String(), Value: o.Value, Attainment: a})
+		}
+	}
+	return r, nil
+}
+
+// WriteText writes the report as readable tables.
+func (r *Report) WriteText(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n截至 %s：任务 %d 项，超期 %d 项 / as of %s: %d tasks, %d overdue\n\n", r.Title, r.AsOf, r.Tasks, len(r.Overdue), r.AsOf, r.Tasks, len(r.Overdue))
+	if len(r.Overdue) > 0 {
+		b.WriteString("超期任务 / overdue\n")
+		for _, o := range r.Overdue {
+			fmt.Fprintf(&b, "  %-6s %s  期限 %s  %s\n", o.Number, o.Title, o.Due, strings.Join(o.Units, "、"))
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("单位任务量 / workload\n  单位 unit\t牵头 lead\t分工 joint\t责任 resp.\t配合 supp.\t合计 total\n")
+	for _, x := range r.Workload {
+		fmt.Fprintf(&b, "  %s\t%d\t%d\t%d\t%d\t%d\n", x.Unit, x.Lead, x.Joint, x.Responsible, x.Supporting, x.Total)
+	}
+	if len(r.Attainment) > 0 {
+		b.WriteString("\n指标达标 / indicator attainment\n")
+		for _, a := range r.Attainment {
+			fmt.Fprintf(&b, "  %s %s %s: %s（目标 %s）%s\n", a.System, a.Indicator, a.Region, a.Value, a.Target, a.Attainment.Chinese())
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteHTML writes the report as one self-contained HTML page (no
+// external assets): the overdue list, a workload bar chart and a timeline
+// of deadlines, drawn in inline SVG.
+func (r *Report) WriteHTML(w io.Writer) error {
+	max := 1
+	for _, x := range r.Workload {
+		if x.Total > max {
+			max = x.Total
+		}
+	}
+	type bar struct {
+		WorkloadRow
+		Y, LeadW, JointW, RespW, SuppW, JointX, RespX, SuppX int
+	}
+	var bars []bar
+	const scale = 400
+	for i, x := range r.Workload {
+		b := bar{WorkloadRow: x, Y: 20 + i*24}
+		b.LeadW, b.JointW, b.RespW, b.SuppW = x.Lead*scale/max, x.Joint*scale/max, x.Responsible*scale/max, x.Supporting*scale/max
+		b.JointX = 160 + b.LeadW
+		b.RespX = b.JointX + b.JointW
+		b.SuppX = b.RespX + b.RespW
+		bars = append(bars, b)
+	}
+	type dot struct {
+		OverdueTask
+		X, Y int
+	}
+	var dots []dot
+	if n := len(r.Deadlines); n > 0 {
+		first, last := r.Deadlines[0].Due, r.Deadlines[n-1].Due
+		span := last.Sub(first)
+		if span == 0 {
+			span = 1
+		}
+		for i, d := range r.Deadlines {
+			dots = append(dots, dot{OverdueTask: d, X: 40 + d.Due.Sub(first)*640/span, Y: 40 + (i%6)*22})
+		}
+	}
+	data := struct {
+		*Report
+		Bars      []bar
+		BarsH     int
+		Dots      []dot
+		TimelineH int
+	}{r, bars, 40 + len(bars)*24, dots, 200}
+	return reportTemplate.Execute(w, data)
+}
+
+var reportTemplate = template.Must(template.New("report").Parse(`<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>{{.Title}} — {{.AsOf}}</title>
+<style>
+body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
+h1{font-size:1.4em} h2{font-size:1.1em;margin-top:1.6em}
+table{border-collapse:collapse} td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left}
+.late{color:#b00020} .legend span{display:inline-block;width:1em;height:1em;margin:0 .3em 0 1em;vertical-align:middle}
+</style></head><body>
+<h1>{{.Title}}</h1>
+<p>截至 {{.AsOf}}：任务 {{.Tasks}} 项，超期 {{len .Overdue}} 项 / as of {{.AsOf}}: {{.Tasks}} tasks, {{len .Overdue}} overdue</p>
+<h2>超期任务 / Overdue</h2>
+{{if .Overdue}}<table><tr><th>序号</th><th>任务</th><th>期限</th><th>责任单位</th></tr>
+{{range .Overdue}}<tr class="late"><td>{{.Number}}</td><td>{{.Title}}</td><td>{{.Due}}</td><td>{{range $i, $u := .Units}}{{if $i}}、{{end}}{{$u}}{{end}}</td></tr>
+{{end}}</table>{{else}}<p>无 / none</p>{{end}}
+<h2>单位任务量 / Workload</h2>
+<p class="legend"><span style="background:#1f77b4"></span>牵头 lead<span style="background:#ff7f0e"></span>按职责分工 joint<span style="background:#2ca02c"></span>责任 responsible<span style="background:#aaa"></span>配合 supporting</p>
+<svg xmlns="http://www.w3.org/2000/svg" width="640" height="{{.BarsH}}" role="img" aria-label="workload">
+{{range .Bars}}<text x="0" y="{{.Y}}" font-size="12" dy="12">{{.Unit}}</text>
+<rect x="160" y="{{.Y}}" width="{{.LeadW}}" height="16" fill="#1f77b4"/><rect x="{{.JointX}}" y="{{.Y}}" width="{{.JointW}}" height="16" fill="#ff7f0e"/>
+<rect x="{{.RespX}}" y="{{.Y}}" width="{{.RespW}}" height="16" fill="#2ca02c"/><rect x="{{.SuppX}}" y="{{.Y}}" width="{{.SuppW}}" height="16" fill="#aaa"/>
+<text x="{{.SuppX}}" y="{{.Y}}" dx="{{.SuppW}}" dy="12" font-size="12"> {{.Total}}</text>
+{{end}}</svg>
+<h2>期限时间轴 / Deadlines</h2>
+{{if .Dots}}<svg xmlns="http://www.w3.org/2000/svg" width="720" height="{{.TimelineH}}" role="img" aria-label="deadlines">
+<line x1="40" y1="20" x2="680" y2="20" stroke="#888"/>
+{{range .Dots}}<circle cx="{{.X}}" cy="{{.Y}}" r="5" fill="{{if .Late}}#b00020{{else}}#1f77b4{{end}}"><title>{{.Number}} {{.Title}} {{.Due}}</title></circle>
+<text x="{{.X}}" y="{{.Y}}" dx="7" dy="4" font-size="11">{{.Number}} {{.Due}}</text>
+{{end}}</svg>{{else}}<p>没有固定期限的任务 / no fixed deadlines</p>{{end}}
+{{if .Attainment}}<h2>指标达标 / Indicators</h2><table><tr><th>指标</th><th>地区</th><th>数值</th><th>目标</th><th>达标</th></tr>
+{{range .Attainment}}<tr><td>{{.Name}}</td><td>{{.Region}}</td><td>{{.Value}}</td><td>{{.Target}}</td><td>{{.Attainment.Chinese}}</td></tr>{{end}}</table>{{end}}
+</body></html>
+`))
