@@ -28,12 +28,14 @@
 //   - approval: approval processes and their limits, cases as event logs,
 //     stage timers on the working-day clock with pauses and explained due
 //     dates, alerts and statistics.
-//   - cmd/bizenv: the command line over the packages (bizenv holidays,
-//     bizenv workday, bizenv deadline, bizenv approval).
+//   - plan: the plan document, its validation, checks against the plan
+//     above, reports, and its JSON Schema.
+//   - cmd/bizenv: the command line over the packages (holidays, workday,
+//     deadline, approval, uscc, draw, check, report).
 //   - examples: runnable programs, one folder each.
 //
-// Planned: plan (the plan document, validation, cross-plan checks, JSON
-// Schema) and plan/docimport (issued documents to plans).
+// Planned: plan/docimport (issued documents to plans, and the seed plans as
+// data).
 //
 // Conventions across the SDK: dates are calendar.Date, never time.Time;
 // money and measured values are decimals, never float64; no function reads

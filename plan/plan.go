@@ -30,8 +30,10 @@ const (
 
 // Period is the span of years a plan covers (2021–2025).
 type Period struct {
+	// From is the first year.
 	From int `json:"from"`
-	To   int `json:"to"`
+	// To is the last year.
+	To int `json:"to"`
 }
 
 // Start returns 1 January of From.
@@ -42,15 +44,20 @@ func (p Period) End() calendar.Date { d, _ := calendar.NewDate(p.To, 12, 31); re
 
 // Ref names another plan: by ID, by document number, or by title.
 type Ref struct {
-	ID        uuid.UUID `json:"id,omitempty"`
+	// ID is the plan's ID, when known.
+	ID uuid.UUID `json:"id,omitempty"`
+	// DocNumber is the plan's document number, when it has one.
 	DocNumber DocNumber `json:"doc_number,omitempty"`
-	Title     string    `json:"title,omitempty"`
+	// Title is the plan's title as cited (《》 optional).
+	Title string `json:"title,omitempty"`
 }
 
 // Phase is a stage of a plan: 近期, 中期, 远期, with its end date.
 type Phase struct {
-	Name string        `json:"name"`
-	End  calendar.Date `json:"end"`
+	// Name is the phase's name: 近期, 中期, 远期.
+	Name string `json:"name"`
+	// End is the phase's last day.
+	End calendar.Date `json:"end"`
 	// Goals are the phase's goals as written.
 	Goals string `json:"goals,omitempty"`
 }
@@ -59,36 +66,50 @@ type Phase struct {
 // items (tasks) under it.
 type Section struct {
 	// Number is the number as printed: 一, (一), 1.
-	Number   string       `json:"number"`
-	Title    string       `json:"title"`
-	Text     string       `json:"text,omitempty"`
-	Sections []*Section   `json:"sections,omitempty"`
-	Tasks    []*task.Task `json:"tasks,omitempty"`
+	Number string `json:"number"`
+	// Title is the heading.
+	Title string `json:"title"`
+	// Text is the section's own text, before its items.
+	Text string `json:"text,omitempty"`
+	// Sections are the sub-sections.
+	Sections []*Section `json:"sections,omitempty"`
+	// Tasks are the items of the section.
+	Tasks []*task.Task `json:"tasks,omitempty"`
 }
 
 // Column is a boxed panel (专栏): a table of indicators, a list of
 // flagship projects.
 type Column struct {
+	// Number is the column's number (专栏1 is "1").
 	Number string `json:"number"`
-	Title  string `json:"title"`
-	Text   string `json:"text,omitempty"`
+	// Title is the column's title.
+	Title string `json:"title"`
+	// Text is the column's text.
+	Text string `json:"text,omitempty"`
 	// Systems names the indicator systems the column holds (their Name).
-	Systems   []string   `json:"systems,omitempty"`
+	Systems []string `json:"systems,omitempty"`
+	// Flagships are the flagship projects the column lists.
 	Flagships []Flagship `json:"flagships,omitempty"`
 }
 
 // Flagship is a flagship project (亮点工程).
 type Flagship struct {
+	// Number is the project's number (亮点工程一 is "一").
 	Number string `json:"number"`
-	Title  string `json:"title"`
-	Text   string `json:"text,omitempty"`
+	// Title is the project's title.
+	Title string `json:"title"`
+	// Text describes the project.
+	Text string `json:"text,omitempty"`
 }
 
 // Version is an iteration of a programme (鞍心营商 1.0, 2.0, 3.0).
 type Version struct {
-	Name string        `json:"name"`
+	// Name is the version (1.0, 2.0).
+	Name string `json:"name"`
+	// Date is when it was issued or is due.
 	Date calendar.Date `json:"date"`
-	Text string        `json:"text,omitempty"`
+	// Text describes the version.
+	Text string `json:"text,omitempty"`
 }
 
 // Target is a target the plan sets for an indicator of one of its systems
@@ -100,28 +121,43 @@ type Target struct {
 	Indicator string `json:"indicator"`
 	// Name is the indicator's name, for people and for matching across
 	// plans.
-	Name   string           `json:"name"`
+	Name string `json:"name"`
+	// Target is the target itself.
 	Target indicator.Target `json:"target"`
 }
 
 // Plan is a plan document.
 type Plan struct {
-	ID        uuid.UUID     `json:"id"`
-	Title     string        `json:"title"`
-	Kind      Kind          `json:"kind"`
-	DocNumber DocNumber     `json:"doc_number"`
-	Issuer    string        `json:"issuer"`
-	Issued    calendar.Date `json:"issued"`
-	Period    Period        `json:"period"`
-	Basis     []Ref         `json:"basis"`
-	Phases    []Phase       `json:"phases"`
-	Sections  []*Section    `json:"sections"`
-	Columns   []Column      `json:"columns"`
-	Versions  []Version     `json:"versions,omitempty"`
+	// ID identifies the plan; deterministic (UUID v5) when imported.
+	ID uuid.UUID `json:"id"`
+	// Title is the plan's title.
+	Title string `json:"title"`
+	// Kind is the kind of document.
+	Kind Kind `json:"kind"`
+	// DocNumber is the document number (文号), if any.
+	DocNumber DocNumber `json:"doc_number"`
+	// Issuer is the issuing body as written (印发单位).
+	Issuer string `json:"issuer"`
+	// Issued is the date of issue.
+	Issued calendar.Date `json:"issued"`
+	// Period is the span of years the plan covers.
+	Period Period `json:"period"`
+	// Basis names the plans this one implements (依据).
+	Basis []Ref `json:"basis"`
+	// Phases are the plan's stages.
+	Phases []Phase `json:"phases"`
+	// Sections is the section tree with the tasks.
+	Sections []*Section `json:"sections"`
+	// Columns are the boxed panels (专栏).
+	Columns []Column `json:"columns"`
+	// Versions are the programme's iterations.
+	Versions []Version `json:"versions,omitempty"`
 	// Safeguards are the 保障措施: text, not tasks.
-	Safeguards       []string            `json:"safeguards"`
+	Safeguards []string `json:"safeguards"`
+	// IndicatorSystems are the indicator systems the plan sets out.
 	IndicatorSystems []*indicator.System `json:"indicator_systems"`
-	Targets          []Target            `json:"targets,omitempty"`
+	// Targets are targets the plan sets for indicators.
+	Targets []Target `json:"targets,omitempty"`
 	// Partial marks a file holding part of a document (an excerpt): a
 	// count the title declares is then not expected to match.
 	Partial bool `json:"partial,omitempty"`
@@ -195,6 +231,7 @@ type countingReader struct {
 
 const tailSize = 64 << 10
 
+// Read reads from the underlying reader, recording newlines.
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	for i, b := range p[:n] {

@@ -16,11 +16,17 @@ import (
 // Report is what a plan stands at on a date: what is overdue, what each
 // unit owes, and how the indicators stand where observations are given.
 type Report struct {
-	Title      string          `json:"title"`
-	AsOf       calendar.Date   `json:"as_of"`
-	Tasks      int             `json:"tasks"`
-	Overdue    []OverdueTask   `json:"overdue"`
-	Workload   []WorkloadRow   `json:"workload"`
+	// Title is the plan's title.
+	Title string `json:"title"`
+	// AsOf is the report's date.
+	AsOf calendar.Date `json:"as_of"`
+	// Tasks is the number of tasks.
+	Tasks int `json:"tasks"`
+	// Overdue are the tasks late on AsOf.
+	Overdue []OverdueTask `json:"overdue"`
+	// Workload is each unit's tasks by role, largest total first.
+	Workload []WorkloadRow `json:"workload"`
+	// Attainment is each observation against its target.
 	Attainment []AttainmentRow `json:"attainment,omitempty"`
 	// Deadlines are every task's fixed due date, for the timeline.
 	Deadlines []OverdueTask `json:"deadlines"`
@@ -28,32 +34,51 @@ type Report struct {
 
 // OverdueTask is a task in the report.
 type OverdueTask struct {
-	Number string        `json:"number"`
-	Title  string        `json:"title"`
-	Due    calendar.Date `json:"due"`
-	Units  []string      `json:"units"`
-	Path   string        `json:"path"`
-	Late   bool          `json:"late"`
+	// Number is the task's number.
+	Number string `json:"number"`
+	// Title is the task's title.
+	Title string `json:"title"`
+	// Due is its due date.
+	Due calendar.Date `json:"due"`
+	// Units are the accountable units.
+	Units []string `json:"units"`
+	// Path locates the task in the plan.
+	Path string `json:"path"`
+	// Late is true when it is overdue on the report's date.
+	Late bool `json:"late"`
 }
 
 // WorkloadRow is one unit's tasks by role.
 type WorkloadRow struct {
-	Unit        string `json:"unit"`
-	Lead        int    `json:"lead"`
-	Joint       int    `json:"joint"`
-	Responsible int    `json:"responsible"`
-	Supporting  int    `json:"supporting"`
-	Total       int    `json:"total"`
+	// Unit is the unit as written.
+	Unit string `json:"unit"`
+	// Lead counts the tasks it leads.
+	Lead int `json:"lead"`
+	// Joint counts the tasks it answers for jointly.
+	Joint int `json:"joint"`
+	// Responsible counts the tasks it is responsible for.
+	Responsible int `json:"responsible"`
+	// Supporting counts the tasks it supports.
+	Supporting int `json:"supporting"`
+	// Total counts every task it has a part in.
+	Total int `json:"total"`
 }
 
 // AttainmentRow is one indicator's value against its target.
 type AttainmentRow struct {
-	System     string               `json:"system"`
-	Indicator  string               `json:"indicator"`
-	Name       string               `json:"name"`
-	Region     string               `json:"region"`
-	Target     string               `json:"target"`
-	Value      decimal.Decimal      `json:"value"`
+	// System is the indicator system's name.
+	System string `json:"system"`
+	// Indicator is the indicator's code.
+	Indicator string `json:"indicator"`
+	// Name is the indicator's name.
+	Name string `json:"name"`
+	// Region is the region or unit observed.
+	Region string `json:"region"`
+	// Target is the target in force, as text.
+	Target string `json:"target"`
+	// Value is the value observed.
+	Value decimal.Decimal `json:"value"`
+	// Attainment is met, not_met or no_data.
 	Attainment indicator.Attainment `json:"attainment"`
 }
 

@@ -54,11 +54,16 @@ const (
 //	uncovered_parent_task     info       a parent task no child task implements
 //	suggested_link            info       a child task that implements nothing, and the parent task it most resembles
 type Finding struct {
-	Code      string   `json:"code"`
-	Severity  Severity `json:"severity"`
-	Path      string   `json:"path"`
-	MessageZh string   `json:"message_zh"`
-	MessageEn string   `json:"message_en"`
+	// Code is the stable code (see the table above).
+	Code string `json:"code"`
+	// Severity is error, warning or info.
+	Severity Severity `json:"severity"`
+	// Path locates the problem: sections[2].tasks[4].responsibility.
+	Path string `json:"path"`
+	// MessageZh says what is wrong, in Chinese.
+	MessageZh string `json:"message_zh"`
+	// MessageEn says what is wrong, in English.
+	MessageEn string `json:"message_en"`
 }
 
 // String returns "severity code path: message_zh / message_en".

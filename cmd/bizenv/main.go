@@ -1,7 +1,6 @@
 // Command bizenv is the command line of the bizenv SDK: China's official
-// working-day calendar, statutory deadlines, approval timers, credit codes
-// and double-random draws today; plan import, checks, reports and ledgers
-// as the SDK grows.
+// working-day calendar, statutory deadlines, approval timers, credit codes,
+// double-random draws, and plan checks and reports.
 //
 // Usage:
 //
@@ -23,12 +22,17 @@
 //	                             a double-random draw, printed as a verifiable record (JSON)
 //	draw verify RECORD.json --population P.csv --roster R.csv
 //	                             re-run a draw record; exit status 0 only if it reproduces
+//	check PLAN.json [--parent PARENT.json] [--directory UNITS.json]
+//	                             check a plan, and against its parent; exit status 1 on any error
+//	report PLAN.json --as-of DATE [--observations OBS.json] [--format text|json|html]
+//	                             overdue tasks, workload per unit, indicator attainment
 //
 // Every command takes --help, --format text|json, and --calendar FILE (a JSON
 // overlay or an .ics feed laid over the built-in calendar; - reads standard
-// input; repeatable). File arguments may be - for standard input. Flags may come before or after the arguments. A date
-// is 2025-12-31, 2025年12月31日 or today (the date in Beijing). Errors go to
-// standard error in Chinese and English, with exit status 2.
+// input; repeatable). File arguments may be - for standard input. Errors
+// go to standard error in Chinese and English, with exit status 2; check
+// exits 1 when the plan has errors. Flags may come before or after the arguments. A date
+// is 2025-12-31, 2025年12月31日 or today (the date in Beijing).
 package main
 
 import (

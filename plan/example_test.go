@@ -1,0 +1,73 @@
+package plan_test
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/bizenv/bizenv/calendar"
+	"github.com/bizenv/bizenv/plan"
+	"github.com/bizenv/bizenv/task"
+	"github.com/google/uuid"
+)
+
+func ExampleParseDocNumber() {
+	for _, s := range []string{"辽政办发〔2022〕14号", "鲅政办发[2022]1号", "辽政办发（2022）14号"} {
+		d, _ := plan.ParseDocNumber(s)
+		fmt.Println(d, d.Agency, d.Year, d.Seq)
+	}
+	// Output:
+	// 辽政办发〔2022〕14号 辽政办发 2022 14
+	// 鲅政办发〔2022〕1号 鲅政办发 2022 1
+	// 辽政办发〔2022〕14号 辽政办发 2022 14
+}
+
+func ExamplePlan_Validate() {
+	p := &plan.Plan{Title: "某区优化营商环境3条", Kind: plan.ItemList, Period: plan.Period{From: 2025, To: 2025},
+		Sections: []*plan.Section{{Number: "一", Title: "政务环境", Tasks: []*task.Task{
+			{Number: "1", Title: "编制政务服务事项清单", Responsibility: task.Responsibility{Lead: []string{"区数据局"}}},
+			{Number: "2", Title: "无人负责的任务"},
+		}}}}
+	fs := p.Validate(plan.Options{})
+	plan.Sort(fs)
+	for _, f := range fs {
+		fmt.Println(f.Severity, f.Code, f.Path)
+	}
+	// Output:
+	// error no_accountable sections[0].tasks[1].responsibility
+	// error declared_count title
+}
+
+func ExampleCheckAgainst() {
+	parentTask := &task.Task{ID: task.NewID("辽政办发〔2022〕14号", "1"), Number: "1", Title: "精简审批环节",
+		Responsibility: task.Responsibility{Lead: []string{"省住建厅"}}, Deadline: &task.Deadline{Kind: task.OnDate, Date: date("2023-12-31")}}
+	parent := &plan.Plan{Title: "省方案", Period: plan.Period{From: 2021, To: 2025}, Sections: []*plan.Section{{Number: "一", Title: "x", Tasks: []*task.Task{parentTask}}}}
+	child := &plan.Plan{Title: "市规划", Period: plan.Period{From: 2021, To: 2025}, Basis: []plan.Ref{{Title: "省方案"}},
+		Sections: []*plan.Section{{Number: "一", Title: "x", Tasks: []*task.Task{{Number: "1", Title: "精简审批环节", Implements: []uuid.UUID{parentTask.ID},
+			Responsibility: task.Responsibility{Lead: []string{"市住建局"}}, Deadline: &task.Deadline{Kind: task.OnDate, Date: date("2024-06-30")}}}}}}
+	for _, f := range plan.CheckAgainst(child, parent) {
+		fmt.Println(f.Code, f.MessageEn)
+	}
+	// Output: late_deadline due 2024-06-30, after 2023-12-31, the deadline of parent task 1 it implements
+}
+
+func date(s string) calendar.Date { d, _ := calendar.ParseDate(s); return d }
+
+func ExampleNewReport() {
+	f, err := os.Open("../examples/data/tiexi-2025-excerpt.json")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	p, _ := plan.Decode(f)
+	r, _ := plan.NewReport(p, date("2025-10-09"), nil)
+	fmt.Println(len(r.Overdue), r.Overdue[0].Number, r.Workload[0].Unit, r.Workload[0].Total)
+	// Output: 1 5 区数据局 4
+}
+
+func ExampleDecode() {
+	_, err := plan.Decode(strings.NewReader("{\n  \"title\": \"x\",\n  \"colour\": \"red\"\n}"))
+	fmt.Println(err != nil, strings.Contains(err.Error(), "colour"))
+	// Output: true true
+}
