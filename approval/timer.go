@@ -158,6 +158,9 @@ func (e Explanation) String() string {
 type span struct {
 	from, to time.Time
 	reason   PauseReason
+	// fromD and toD are the dates of from and to in the timer's location
+	// (toD zero while open), worked out once per case.
+	fromD, toD calendar.Date
 }
 
 // computeTimer runs one clock from start to end (zero: still running) as of
@@ -239,6 +242,9 @@ func dayTimer(t Timer, stop, at time.Time, pauses []span, o Options, explain boo
 		return rolled, due, nil
 	}
 	excluded := 0
+	if explain && len(pauses) > 0 {
+		t.Explanation.Pauses = make([]PauseEffect, 0, len(pauses))
+	}
 	due, from, err := dueFor(0)
 	if err != nil {
 		return t, err
@@ -247,10 +253,21 @@ func dayTimer(t Timer, stop, at time.Time, pauses []span, o Options, explain boo
 	// stood) no longer moves it.
 	for _, p := range pauses {
 		pf, pt := clip(p, t.Start, stop)
-		if pt.Before(pf) || date(pf).After(due) {
+		if pt.Before(pf) {
 			continue
 		}
-		n, err := count(date(pf), date(pt))
+		// The dates of the clipped ends: the pause's own, or the timer's.
+		pfD, ptD := p.fromD, p.toD
+		if p.from.Before(t.Start) {
+			pfD = s
+		}
+		if p.to.IsZero() || p.to.After(stop) {
+			ptD = a
+		}
+		if pfD.After(due) {
+			continue
+		}
+		n, err := count(pfD, ptD)
 		if err != nil {
 			return t, err
 		}
@@ -291,6 +308,15 @@ func explainDays(e *Explanation, cal *calendar.Calendar, from, to calendar.Date)
 	days, err := cal.Special(from, to)
 	if err != nil {
 		return err
+	}
+	adjusted := 0
+	for _, info := range days {
+		if info.Kind == calendar.Adjusted {
+			adjusted++
+		}
+	}
+	if adjusted > 0 {
+		e.Adjusted = make([]calendar.DayInfo, 0, adjusted)
 	}
 	for _, info := range days {
 		d := info.Date
@@ -389,7 +415,11 @@ func eachTimer(c *Case, p *Process, at time.Time, o Options, explain bool, st *S
 	}
 	pauses := (*scratch)[:0]
 	for _, ps := range st.Pauses {
-		pauses = append(pauses, span{ps.From, ps.To, ps.Reason})
+		sp := span{from: ps.From, to: ps.To, reason: ps.Reason, fromD: calendar.DateOf(ps.From.In(o.Location))}
+		if !ps.To.IsZero() {
+			sp.toD = calendar.DateOf(ps.To.In(o.Location))
+		}
+		pauses = append(pauses, sp)
 	}
 	*scratch = pauses
 	extensions := func(stage string) []calendar.Period {

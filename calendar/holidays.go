@@ -114,7 +114,16 @@ func (c *Calendar) Special(from, to Date) ([]DayInfo, error) {
 	if fy, ty := from.Year()-c.first, to.Year(); ty > c.hi[fy] {
 		return nil, c.unknown(c.hi[fy] + 1)
 	}
-	var out []DayInfo
+	n := 0
+	for k := i + 1; k <= j; k++ {
+		if kind := DayKind(c.code[k] & 3); kind == Holiday || kind == Adjusted {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	out := make([]DayInfo, 0, n)
 	for k := i + 1; k <= j; k++ {
 		b := c.code[k]
 		if kind := DayKind(b & 3); kind == Holiday || kind == Adjusted {
