@@ -403,6 +403,7 @@ func TestReadCSV(t *testing.T) {
 	rs, err := ReadRoster(strings.NewReader("id,name,unit,qualifications,excluded\nZF001,张三,区市场监管局,餐饮;药品,91350100M000100Y43\n"))
 	require.NoError(t, err)
 	require.Len(t, rs, 1)
+	assert.IsType(t, Roster{}, rs)
 	assert.Equal(t, []string{"餐饮", "药品"}, rs[0].Qualifications)
 	assert.Len(t, rs[0].Excluded, 1)
 	_, err = ReadRoster(strings.NewReader("id,unit,excluded\nZF001,x,bad\n"))

@@ -37,8 +37,8 @@ func ReadPopulation(r io.Reader) ([]Entity, error) {
 // ReadRoster reads inspectors from CSV with a header row naming the
 // columns id, unit and optionally name, qualifications and excluded (both
 // lists separated by ;). A bad row is an error naming its line.
-func ReadRoster(r io.Reader) ([]Inspector, error) {
-	var out []Inspector
+func ReadRoster(r io.Reader) (Roster, error) {
+	var out Roster
 	split := func(s string) []string {
 		var xs []string
 		for _, x := range strings.Split(s, ";") {

@@ -42,6 +42,10 @@ type Inspector struct {
 	Excluded []USCC `json:"excluded,omitempty"`
 }
 
+// Roster is the inspector roster (执法检查人员名录库) a draw pairs entities
+// with.
+type Roster []Inspector
+
 // DrawPolicy is a policy with the pairing rules of one draw.
 type DrawPolicy struct {
 	Policy
@@ -181,7 +185,7 @@ func policyHash(p DrawPolicy) (string, error) {
 // and from different units). The draw is deterministic: the same inputs
 // and seed always give the same record (see Algorithm). An entity that
 // cannot get enough eligible inspectors is an error naming it.
-func Draw(pop []Entity, roster []Inspector, p DrawPolicy, seed string) (*DrawRecord, error) {
+func Draw(pop []Entity, roster Roster, p DrawPolicy, seed string) (*DrawRecord, error) {
 	if seed == "" {
 		return nil, fmt.Errorf("%w: 需要公开的随机种子 / a published seed is required", ErrInvalidDraw)
 	}
@@ -337,7 +341,7 @@ func resultHash(picks []Pick) string {
 // (their hashes), a record altered after the draw (its policy hash, its
 // picks, its result hash) and a different result are all errors wrapping
 // ErrInvalidDraw that say what differs.
-func Verify(rec *DrawRecord, pop []Entity, roster []Inspector) error {
+func Verify(rec *DrawRecord, pop []Entity, roster Roster) error {
 	if rec == nil {
 		return fmt.Errorf("%w: 没有抽取记录 / no record", ErrInvalidDraw)
 	}

@@ -164,7 +164,7 @@ type Commitment struct {
 
 // Breach turns a commitment found false on found into a credit record
 // (违背信用承诺) of the given severity, published under rules.
-func (c Commitment) Breach(found calendar.Date, issuer string, severity Severity, rules map[Severity]PublicityRule) (Record, error) {
+func (c Commitment) Breach(found calendar.Date, issuer string, severity Severity, rules map[Severity]PublicityPeriod) (Record, error) {
 	rule, ok := rules[severity]
 	if !ok {
 		return Record{}, ErrInvalidRecord

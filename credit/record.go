@@ -33,10 +33,10 @@ const (
 	Serious Severity = "serious" // 严重
 )
 
-// PublicityRule is how long a record of one severity is published: at
+// PublicityPeriod (公示期) is how long a record of one severity is published: at
 // least Min (only then may repair be applied for) and at most Max (then
 // publication stops by itself).
-type PublicityRule struct {
+type PublicityPeriod struct {
 	// Published is false when such records are not published by default.
 	Published bool `json:"published"`
 	// Min is the shortest publicity; repair may be applied for after it.
@@ -54,10 +54,10 @@ const PublicitySource = "国务院办公厅《关于进一步完善信用修复�
 // the legal duties are fulfilled); general dishonesty is published for 3
 // months to 1 year; serious dishonesty for 1 to 3 years. Every value may
 // be changed by the caller.
-func DefaultPublicity() map[Severity]PublicityRule {
+func DefaultPublicity() map[Severity]PublicityPeriod {
 	m := func(n int) calendar.Period { return calendar.Period{N: n, Unit: calendar.Months} }
 	y := func(n int) calendar.Period { return calendar.Period{N: n, Unit: calendar.Years} }
-	return map[Severity]PublicityRule{
+	return map[Severity]PublicityPeriod{
 		Minor:   {Published: false, Min: m(0), Max: m(3)},
 		General: {Published: true, Min: m(3), Max: y(1)},
 		Serious: {Published: true, Min: y(1), Max: y(3)},
@@ -82,7 +82,7 @@ type Record struct {
 	// Summary says what for.
 	Summary string `json:"summary,omitempty"`
 	// Publicity is the rule the record is published under.
-	Publicity PublicityRule `json:"publicity"`
+	Publicity PublicityPeriod `json:"publicity"`
 	// Repaired is the date repair took effect; zero if not repaired.
 	Repaired calendar.Date `json:"repaired"`
 }

@@ -30,6 +30,9 @@ type Report struct {
 	Attainment []AttainmentRow `json:"attainment,omitempty"`
 	// Deadlines are every task's fixed due date, for the timeline.
 	Deadlines []OverdueTask `json:"deadlines"`
+	// Unmatched lists the observations whose indicator no system of the
+	// plan measures ("code region period"): reported, not dropped.
+	Unmatched []string `json:"unmatched,omitempty"`
 }
 
 // OverdueTask is a task in the report.
@@ -84,7 +87,8 @@ type AttainmentRow struct {
 
 // NewReport builds the report of p as of asOf. Observations, if any, are
 // judged against the targets of the plan's indicator systems for asOf's
-// year; observations of unknown indicators are skipped.
+// year; observations of indicators no system measures are listed in
+// Unmatched.
 func NewReport(p *Plan, asOf calendar.Date, observations []indicator.Observation) (*Report, error) {
 	tasks, paths := p.Tasks()
 	r := &Report{Title: p.Title, AsOf: asOf, Tasks: len(tasks), Overdue: []OverdueTask{}, Workload: []WorkloadRow{}}
@@ -141,6 +145,7 @@ func NewReport(p *Plan, asOf calendar.Date, observations []indicator.Observation
 	})
 	sort.SliceStable(r.Deadlines, func(i, j int) bool { return r.Deadlines[i].Due.Before(r.Deadlines[j].Due) })
 	for _, o := range observations {
+		matched := false
 		for _, s := range p.IndicatorSystems {
 			if s == nil {
 				continue
@@ -153,9 +158,13 @@ func NewReport(p *Plan, asOf calendar.Date, observations []indicator.Observation
 			if err != nil {
 				return nil, fmt.Errorf("observation %s %s: %w", o.Indicator, o.Region, err)
 			}
+			matched = true
 			tg, _ := n.Measure.TargetFor(asOf.Year())
 			r.Attainment = append(r.Attainment, AttainmentRow{System: s.Name, Indicator: o.Indicator, Name: n.Name, Region: o.Region,
 				Target: tg.String(), Value: o.Value, Attainment: a})
+		}
+		if !matched {
+			r.Unmatched = append(r.Unmatched, fmt.Sprintf("%s %s %s", o.Indicator, o.Region, o.Period))
 		}
 	}
 	return r, nil
@@ -181,6 +190,9 @@ func (r *Report) WriteText(w io.Writer) error {
 		for _, a := range r.Attainment {
 			fmt.Fprintf(&b, "  %s %s %s: %s（目标 %s）%s\n", a.System, a.Indicator, a.Region, a.Value, a.Target, a.Attainment.Chinese())
 		}
+	}
+	for _, u := range r.Unmatched {
+		fmt.Fprintf(&b, "  未匹配的监测数据 / unmatched observation: %s\n", u)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

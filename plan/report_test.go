@@ -64,6 +64,7 @@ func TestReportAttainment(t *testing.T) {
 	r, err := NewReport(c, day(t, "2025-12-31"), obs)
 	require.NoError(t, err)
 	require.Len(t, r.Attainment, 2)
+	assert.Equal(t, []string{"9.9 铁东区 2025"}, r.Unmatched, "an observation of an unknown indicator is reported, not dropped")
 	assert.Equal(t, indicator.Met, r.Attainment[0].Attainment)
 	assert.Equal(t, indicator.NotMet, r.Attainment[1].Attainment)
 	obs[0].Unit = indicator.Workdays
