@@ -161,6 +161,24 @@ type Plan struct {
 	// Partial marks a file holding part of a document (an excerpt): a
 	// count the title declares is then not expected to match.
 	Partial bool `json:"partial,omitempty"`
+	// Source says where the plan came from, when it was imported from a
+	// document's text.
+	Source *Source `json:"source,omitempty"`
+}
+
+// Source is the provenance of an imported plan: the text it was read
+// from, by what, and who checked it.
+type Source struct {
+	// Name names the text: a file name, a URL, an archive reference.
+	Name string `json:"name,omitempty"`
+	// SHA256 is the hex SHA-256 of the text imported, so that a reader can
+	// tell whether the text they hold is the one.
+	SHA256 string `json:"sha256,omitempty"`
+	// Importer names the program that read the text (plan/docimport).
+	Importer string `json:"importer,omitempty"`
+	// Review says who checked the plan against the text, when, and what
+	// they changed by hand.
+	Review string `json:"review,omitempty"`
 }
 
 // Tasks returns every task of the plan in document order, with the path

@@ -141,6 +141,12 @@ func TestValidateRules(t *testing.T) {
 	assert.True(t, HasErrors(p.Validate(Options{})))
 	empty := &Plan{}
 	assert.Equal(t, map[string]int{"missing_title": 1, "missing_kind": 1, "bad_period": 1, "no_tasks": 1}, codes(empty.Validate(Options{})))
+	// A programme that names no unit at all is told so once, not per task.
+	programme := &Plan{Title: "规划", Kind: Programme, Period: Period{2021, 2025}, Sections: []*Section{{Number: "一", Title: "任务", Tasks: []*task.Task{
+		{Number: "1", Title: "甲"}, {Number: "2", Title: "乙"}}}}}
+	assert.Equal(t, map[string]int{"no_units": 1}, codes(programme.Validate(Options{})))
+	programme.Sections[0].Tasks[0].Responsibility.Responsible = []string{"市税务局"} // responsible without a lead answers
+	assert.Equal(t, map[string]int{"no_accountable": 1}, codes(programme.Validate(Options{})))
 }
 
 func TestValidateUnits(t *testing.T) {

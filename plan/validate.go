@@ -32,7 +32,8 @@ const (
 //	bad_period                error      the period is missing or runs backwards
 //	no_tasks                  warning    the plan has no task
 //	duplicate_number          error      two sections, or two tasks of one section, share a number
-//	no_accountable            error      a task has neither a lead unit nor units jointly responsible
+//	no_accountable            error      a task names neither a lead nor a responsible unit, where other tasks do
+//	no_units                  info       no task names a unit (a programme): reported once, not task by task
 //	task_rule                 error      a task breaks another rule of package task (milestone after deadline, delegate due later, delegation cycle, bad deadline)
 //	declared_count            error      the title says N条 and the plan has another number of tasks (info for a partial plan)
 //	deadline_outside_period   error      a task's deadline lies outside the plan's period
@@ -40,7 +41,8 @@ const (
 //	phase_order               warning    phases do not end in order, or end outside the period
 //	unknown_unit              warning    a unit name the directory does not know (with suggestions)
 //	alias_unit                info       a unit written by an alias (with the directory's name)
-//	indicator_<rule>          as Audit   an indicator system's shape finding (indicator.Finding.Rule)
+//	indicator_<rule>          as Audit   an indicator system's shape finding (indicator.Finding.Rule); not
+//	                                     missing_measure or mixed_units, which concern scoring, not the plan
 //	unknown_indicator         error      a target names an indicator no system of the plan has
 //	self_basis                error      the plan names itself in its basis
 //	self_parent               error      the plan is checked against itself
@@ -119,11 +121,18 @@ func (p *Plan) Validate(o Options) []Finding {
 		}
 	}
 	validPeriod := p.Period.From > 0 && p.Period.To >= p.Period.From && p.Period.To <= 9999
+	names := namesUnits(tasks)
+	if !names && len(tasks) > 0 {
+		fs.add(Info, "no_units", "sections", "计划的任务都没有写明责任单位（规划常如此）", "no task of the plan names a responsible unit (as programmes often do)")
+	}
 	for i, t := range tasks {
 		path := paths[i]
 		for _, f := range t.Validate(p.Period.End()) {
 			code := "task_rule"
 			if f.Field == "responsibility" {
+				if !names {
+					continue
+				}
 				code = "no_accountable"
 			}
 			zh, en, _ := strings.Cut(f.Message, " / ")
@@ -154,6 +163,9 @@ func (p *Plan) Validate(o Options) []Finding {
 		}
 		systems[s.Name] = s
 		for _, f := range s.Audit(indicator.AuditOptions{}) {
+			if f.Rule == "missing_measure" || f.Rule == "mixed_units" {
+				continue // fitness for scoring, not a defect of the plan
+			}
 			sev := Warning
 			if f.Severity == indicator.Error {
 				sev = Error
@@ -170,6 +182,16 @@ func (p *Plan) Validate(o Options) []Finding {
 		}
 	}
 	return fs
+}
+
+// namesUnits reports whether some task names a lead or responsible unit.
+func namesUnits(tasks []*task.Task) bool {
+	for _, t := range tasks {
+		if len(t.Responsibility.Accountable()) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *Plan) checkPhases(fs *findings) {

@@ -78,15 +78,14 @@ type Responsibility struct {
 func FoldName(s string) string { return strings.TrimSpace(width.Fold.String(s)) }
 
 // Accountable returns the units that answer for the task: the leads, or,
-// without a lead, the jointly responsible units.
+// without a lead, the responsible units (jointly, each for its duty, when
+// the document says 按职责分工负责 or names several; a plan that lists only
+// 责任单位 makes them answer).
 func (r Responsibility) Accountable() []string {
 	if len(r.Lead) > 0 {
 		return r.Lead
 	}
-	if r.Joint {
-		return r.Responsible
-	}
-	return nil
+	return r.Responsible
 }
 
 // Role is a unit's part in a task.
@@ -96,7 +95,7 @@ type Role uint8
 const (
 	NoRole      Role = iota // no part in the task
 	LeadRole                // 牵头
-	JointRole               // 按职责分工负责
+	JointRole               // 按职责分工负责, or responsible where no unit leads
 	Responsible             // 责任
 	Supporting              // 配合
 )
@@ -287,8 +286,8 @@ type Finding struct {
 func (f Finding) String() string { return f.Task + " " + f.Field + ": " + f.Message }
 
 // Validate checks the task and everything delegated from it and returns
-// every finding at once: no one accountable (neither a lead nor joint
-// units), empty unit names, a milestone due after the deadline, a target
+// every finding at once: no one accountable (neither a lead nor a
+// responsible unit), empty unit names, a milestone due after the deadline, a target
 // with an invalid comparator, a delegate due after its delegator, a
 // delegation cycle. planEnd stands in for a missing deadline.
 func (t *Task) Validate(planEnd calendar.Date) []Finding {

@@ -102,7 +102,11 @@ func TestResponsibilityAndValidation(t *testing.T) {
 	assert.Equal(t, JointRole, tasks[2].Responsibility.RoleOf("区数据局"))
 	assert.Equal(t, LeadRole, tasks[0].Responsibility.RoleOf(" 区数据局 "))
 
-	bad := &Task{Number: "9", Responsibility: Responsibility{Responsible: []string{"区财政局"}, Supporting: []string{""}},
+	// Responsible units with no lead answer for the task (鲅鱼圈: 责任单位 only).
+	assert.Equal(t, []string{"区税务局"}, Responsibility{Responsible: []string{"区税务局"}}.Accountable())
+	assert.Equal(t, JointRole, Responsibility{Responsible: []string{"区税务局"}}.RoleOf("区税务局"))
+	assert.Equal(t, Responsible, Responsibility{Lead: []string{"区营商局"}, Responsible: []string{"区税务局"}}.RoleOf("区税务局"))
+	bad := &Task{Number: "9", Responsibility: Responsibility{Supporting: []string{""}},
 		Deadline:   dl(t, "2025年6月30日前"),
 		Milestones: []Milestone{{Due: date(t, "2025-09-30"), Targets: []Target{{Measure: "环节", Op: "≈", Value: decimal.NewFromInt(1), Unit: "个"}}}},
 		Delegated:  []*Task{{Number: "9-1", Responsibility: Responsibility{Lead: []string{"兴盛街道"}}, Deadline: dl(t, "2025年7月31日前")}},

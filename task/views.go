@@ -78,7 +78,7 @@ func roleOfFolded(r *Responsibility, u string) Role {
 	switch {
 	case in(r.Lead):
 		return LeadRole
-	case r.Joint && in(r.Responsible):
+	case (r.Joint || len(r.Lead) == 0) && in(r.Responsible):
 		return JointRole
 	case in(r.Responsible):
 		return Responsible
