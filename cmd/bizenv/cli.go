@@ -42,6 +42,8 @@ type options struct {
 	population, roster, policy, seed string // draw
 	parent, directory                string // check
 	asOf, observations               string // report
+	title, period, issuer, docNumber string // import
+	issued, source                   string // import
 }
 
 // stringList is a repeatable string flag.
@@ -74,6 +76,7 @@ var root = &command{
 		approvalCmd,
 		usccCmd,
 		drawCmd,
+		importCmd,
 		checkCmd,
 		reportCmd,
 	},

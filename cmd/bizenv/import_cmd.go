@@ -1,0 +1,131 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/bizenv/bizenv/plan"
+	"github.com/bizenv/bizenv/plan/docimport"
+)
+
+var importCmd = &command{
+	name: "import", usage: "FILE [--format json] [--title T] [--period 2022-2022] [--issuer U] [--doc-number N] [--issued DATE] [--source S]",
+	summary: "把印发文件的文本导入为计划：--format json 输出计划 JSON，发现的问题写到标准错误；有错误级问题时退出码为1 / import an issued document's text as a plan: --format json prints the plan JSON, findings go to standard error; exit status 1 on an error finding",
+	flags: func(fs *flag.FlagSet, o *options) {
+		fs.StringVar(&o.title, "title", "", "标题（文本中没有时）/ the title, when the text has none")
+		fs.StringVar(&o.period, "period", "", "规划期，如 2021-2025 / the period, e.g. 2021-2025")
+		fs.StringVar(&o.issuer, "issuer", "", "印发单位 / the issuer")
+		fs.StringVar(&o.docNumber, "doc-number", "", "文号，如 辽政办发〔2022〕14号 / the document number")
+		fs.StringVar(&o.issued, "issued", "", "印发日期 / the date of issue")
+		fs.StringVar(&o.source, "source", "", "来源（文件名或网址），记入计划的 source / where the text came from, kept in the plan's source")
+	},
+	run: func(e *env, o *options, args []string) error {
+		if err := wantArgs(args, 1, "FILE"); err != nil {
+			return err
+		}
+		if o.format != "text" && o.format != "json" {
+			return usagef("import 的 --format 为 text 或 json", "import's --format is text or json")
+		}
+		opts := docimport.Options{Title: o.title, Issuer: o.issuer, Source: o.source}
+		if opts.Source == "" && args[0] != "-" {
+			opts.Source = args[0]
+		}
+		if o.period != "" {
+			from, to, ok := strings.Cut(o.period, "-")
+			a, err1 := strconv.Atoi(from)
+			b, err2 := strconv.Atoi(to)
+			if !ok || err1 != nil || err2 != nil || a > b {
+				return usagef("--period 应如 2021-2025，得到 %q", "--period should be like 2021-2025, got %q", o.period)
+			}
+			opts.Period = plan.Period{From: a, To: b}
+		}
+		if o.docNumber != "" {
+			d, err := plan.ParseDocNumber(o.docNumber)
+			if err != nil {
+				return err
+			}
+			opts.DocNumber = d
+		}
+		if o.issued != "" {
+			d, err := parseDateArg(e, o.issued)
+			if err != nil {
+				return err
+			}
+			opts.Issued = d
+		}
+		f, err := openInput(e, args[0])
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		res, err := docimport.Import(f, opts)
+		if err != nil {
+			return fmt.Errorf("%s: %w", args[0], err)
+		}
+		errs := 0
+		for _, fd := range res.Findings {
+			if fd.Severity == plan.Error {
+				errs++
+			}
+		}
+		if o.format == "json" {
+			for _, fd := range res.Findings {
+				fmt.Fprintln(e.stderr, fd)
+			}
+			if err := writeJSON(e.stdout, res.Plan); err != nil {
+				return err
+			}
+		} else {
+			printImport(e, res)
+		}
+		if errs > 0 {
+			return exitStatus(1)
+		}
+		return nil
+	},
+}
+
+// printImport prints what was imported: the header, the sections with
+// their task counts, the columns and systems, and the findings.
+func printImport(e *env, res *docimport.Result) {
+	p := res.Plan
+	w := e.stdout
+	fmt.Fprintf(w, "%s\n", p.Title)
+	fmt.Fprintf(w, "  文号 / number   %s\n  印发 / issued   %s %s\n  期限 / period   %d–%d\n  类型 / kind     %s\n",
+		orDash(p.DocNumber.String()), orDash(p.Issuer), orDash(p.Issued.String()), p.Period.From, p.Period.To, p.Kind)
+	tasks, _ := p.Tasks()
+	withUnits, withDeadline := 0, 0
+	for _, t := range tasks {
+		r := t.Responsibility
+		if len(r.Lead)+len(r.Responsible)+len(r.Supporting) > 0 {
+			withUnits++
+		}
+		if t.Deadline != nil {
+			withDeadline++
+		}
+	}
+	fmt.Fprintf(w, "  条目 / items    %d（写明单位 %d，有期限 %d / %d name units, %d have deadlines）\n", len(tasks), withUnits, withDeadline, withUnits, withDeadline)
+	for _, s := range p.Sections {
+		n := len(s.Tasks)
+		for _, sub := range s.Sections {
+			n += len(sub.Tasks)
+		}
+		fmt.Fprintf(w, "  %s、%s  %d\n", s.Number, s.Title, n)
+	}
+	for _, c := range p.Columns {
+		fmt.Fprintf(w, "  专栏%s %s  亮点工程 / flagships %d  指标体系 / systems %d\n", c.Number, c.Title, len(c.Flagships), len(c.Systems))
+	}
+	fmt.Fprintf(w, "  保障措施 / safeguards %d  依据 / basis %d  阶段 / phases %d\n", len(p.Safeguards), len(p.Basis), len(p.Phases))
+	for _, f := range res.Findings {
+		fmt.Fprintln(w, f)
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}

@@ -1,0 +1,177 @@
+package docimport
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/bizenv/bizenv/calendar"
+	"github.com/bizenv/bizenv/task"
+	"github.com/shopspring/decimal"
+)
+
+// reDated finds dated phrases: 2022年底前, 到2022年7月底, 2025年年底前,
+// 2023年6月30日前, 2022年上半年; and 年底前 with no year (the plan's year).
+var reDated = regexp.MustCompile(`(到|至|在|于|截至)?(\d{4})\s*年\s*(?:(年底|年末|底|末)|(上半年)|(\d{1,2})\s*月\s*(?:(底|末|份)|(\d{1,2})\s*日)?)(前|以前|之前)?(起|开始|以来)?|(年底|年末)(前|以前|之前)`)
+
+// reMonthly finds a monthly deadline: 每月15日前.
+var reMonthly = regexp.MustCompile(`每月\s*(\d{1,2})\s*日\s*(?:前|以前|之前)`)
+
+// reQty finds a quantitative target: 压缩至1个环节, 1个工作日以内,
+// 办结率达到90%以上, 不超过40天.
+var reQty = regexp.MustCompile(`(不超过|不低于|不少于|不高于|达到|提高到|提高至|提升到|提升至|压缩至|压缩到|压缩在|缩减至|缩减到|压减至|压减到|缩短至|缩短到|控制在|减少至|减少到|降至|降低至|降低到|减至)?\s*(\d+(?:\.\d+)?)\s*(个工作日|工作日|个环节|个小时|小时|分钟|天|%|％|个|家|件|项|户|次)(以内|以下|以上|之内|内)?`)
+
+var lowerWords = map[string]bool{"不超过": true, "不高于": true, "压缩至": true, "压缩到": true, "压缩在": true, "缩减至": true, "缩减到": true,
+	"压减至": true, "压减到": true, "缩短至": true, "缩短到": true, "控制在": true, "减少至": true, "减少到": true, "降至": true, "降低至": true, "降低到": true, "减至": true}
+
+// dated is a dated phrase of an item's text.
+type dated struct {
+	due    calendar.Date
+	phrase string
+	clause string // from the phrase to the end of its clause
+}
+
+// findDates returns the item's dated phrases in order. year stands in for
+// 年底前 written without a year; 0 means there is none, and such phrases
+// are returned in noYear.
+func findDates(text string, year int) (out []dated, noYear []string) {
+	for _, m := range reDated.FindAllStringSubmatchIndex(text, -1) {
+		g := func(i int) string {
+			if m[2*i] < 0 {
+				return ""
+			}
+			return text[m[2*i]:m[2*i+1]]
+		}
+		if g(9) != "" { // 起, 开始, 以来: a start, not a deadline
+			continue
+		}
+		if g(11) == "" && g(1) == "" && g(8) == "" && g(4) == "" { // 2021年底水平: a reference, not a deadline
+			continue
+		}
+		var d calendar.Date
+		var err error
+		switch {
+		case g(10) != "": // 年底前 without a year
+			if year == 0 {
+				noYear = append(noYear, g(0))
+				continue
+			}
+			d, err = calendar.NewDate(year, 12, 31)
+		default:
+			y, _ := strconv.Atoi(g(2))
+			switch {
+			case g(3) != "":
+				d, err = calendar.NewDate(y, 12, 31)
+			case g(4) != "":
+				d, err = calendar.NewDate(y, 6, 30)
+			default:
+				mo, _ := strconv.Atoi(g(5))
+				if mo < 1 || mo > 12 {
+					continue
+				}
+				if day := g(7); day != "" {
+					dd, _ := strconv.Atoi(day)
+					d, err = calendar.NewDate(y, time.Month(mo), dd)
+				} else {
+					d, err = calendar.NewDate(y, time.Month(mo), time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day())
+				}
+			}
+		}
+		if err != nil {
+			continue
+		}
+		end := len(text)
+		if i := strings.IndexAny(text[m[0]:], "。；;"); i >= 0 {
+			end = m[0] + i
+		}
+		out = append(out, dated{due: d, phrase: strings.TrimSpace(g(0)), clause: strings.TrimSpace(text[m[0]:end])})
+	}
+	return out, noYear
+}
+
+// targets reads the quantitative targets of a clause: 压缩至1个环节，1个工
+// 作日以内办结 is 环节 <= 1 个 and 办结时限 <= 1 工作日. A number without a
+// comparator word (以内, 达到, 不超过) is not a target.
+func targets(clause string) []task.Target {
+	var out []task.Target
+	prevEnd := 0
+	for _, m := range reQty.FindAllStringSubmatchIndex(clause, -1) {
+		g := func(i int) string {
+			if m[2*i] < 0 {
+				return ""
+			}
+			return clause[m[2*i]:m[2*i+1]]
+		}
+		verb, num, unit, suffix := g(1), g(2), g(3), g(4)
+		if m[4] > 0 && clause[m[4]-1] >= '0' && clause[m[4]-1] <= '9' {
+			continue
+		}
+		op := ""
+		switch {
+		case lowerWords[verb] || suffix == "以内" || suffix == "以下" || suffix == "之内" || suffix == "内":
+			op = "<="
+		case verb != "" || suffix == "以上":
+			op = ">="
+		case len(out) > 0 && strings.Trim(clause[prevEnd:m[0]], "、，, ") == "":
+			op = out[len(out)-1].Op // 压缩至10个环节，40个工作日: the verb governs both
+		}
+		if op == "" {
+			continue
+		}
+		v, err := decimal.NewFromString(num)
+		if err != nil {
+			continue
+		}
+		measure := measureBefore(clause[prevEnd:m[0]])
+		prevEnd = m[1]
+		switch unit {
+		case "个环节":
+			unit = "个"
+			if !strings.HasSuffix(measure, "环节") {
+				measure += "环节"
+			}
+		case "个工作日":
+			unit = "工作日"
+		case "个小时":
+			unit = "小时"
+		case "％":
+			unit = "%"
+		}
+		if measure == "" {
+			switch unit {
+			case "工作日", "天", "小时", "分钟":
+				measure = "办理时限"
+			default:
+				measure = "数量"
+			}
+		}
+		out = append(out, task.Target{Measure: measure, Op: op, Value: v, Unit: unit})
+	}
+	return out
+}
+
+// measureBefore names what a number measures from the text before it:
+// the last run of text after punctuation, a date or a leading verb, at
+// most 12 characters.
+func measureBefore(s string) string {
+	if i := strings.LastIndexAny(s, "，,、：:（("); i >= 0 {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		s = s[i+n:]
+	}
+	if loc := reDated.FindAllStringIndex(s, -1); len(loc) > 0 {
+		s = s[loc[len(loc)-1][1]:]
+	}
+	for _, p := range []string{"将", "实现", "确保", "力争", "全市", "全区", "进一步", "使"} {
+		s = strings.TrimPrefix(s, p)
+	}
+	for _, p := range []string{"达", "分别", "均", "要", "率先"} {
+		s = strings.TrimSuffix(s, p)
+	}
+	s = strings.TrimSpace(s)
+	if rs := []rune(s); len(rs) > 28 {
+		s = string(rs[len(rs)-28:])
+	}
+	return s
+}
