@@ -1,6 +1,7 @@
 // Command bizenv is the command line of the bizenv SDK: China's official
 // working-day calendar, statutory deadlines, approval timers, credit codes,
-// double-random draws, and plan checks and reports.
+// double-random draws, importing issued documents, and plan checks and
+// reports.
 //
 // Usage:
 //
@@ -22,6 +23,9 @@
 //	                             a double-random draw, printed as a verifiable record (JSON)
 //	draw verify RECORD.json --population P.csv --roster R.csv
 //	                             re-run a draw record; exit status 0 only if it reproduces
+//	import FILE [--format json] [--title T] [--period 2021-2025] [--issuer U] [--doc-number N] [--issued DATE] [--source S]
+//	                             read an issued document's text (UTF-8) into a plan; --format json prints the
+//	                             plan JSON with the findings on standard error; exit status 1 on an error finding
 //	check PLAN.json [--parent PARENT.json] [--directory UNITS.json]
 //	                             check a plan, and against its parent; exit status 1 on any error
 //	report PLAN.json --as-of DATE [--observations OBS.json] [--format text|json|html]
@@ -31,7 +35,7 @@
 // overlay or an .ics feed laid over the built-in calendar; - reads standard
 // input; repeatable). File arguments may be - for standard input. Errors
 // go to standard error in Chinese and English, with exit status 2; check
-// exits 1 when the plan has errors. Flags may come before or after the arguments. A date
+// exits 1 when the plan has errors, import when the text has no numbering. Flags may come before or after the arguments. A date
 // is 2025-12-31, 2025年12月31日 or today (the date in Beijing).
 package main
 

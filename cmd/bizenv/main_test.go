@@ -378,3 +378,43 @@ func TestCheckAndReportCommands(t *testing.T) {
 	r = bizenv(t, "", "check", plan, "--format", "html")
 	assert.Equal(t, 2, r.code)
 }
+
+func TestImportCommand(t *testing.T) {
+	doc := "鞍山市铁西区人民政府办公室\n2025年5月13日\n鞍山市铁西区2025年优化营商环境2条\n一、构建高效便捷的政务环境\n1.编制政务服务事项清单。梳理事项。(牵头单位:区数据局)\n2.拓展场景。年底前推出一个主题场景。\n"
+	r := bizenv(t, doc, "import", "-")
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "鞍山市铁西区2025年优化营商环境2条")
+	assert.Contains(t, r.stdout, "no_unit")
+
+	r = bizenv(t, doc, "import", "-", "--format", "json")
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stderr, "line 6: warning no_unit")
+	dir := t.TempDir()
+	planFile := filepath.Join(dir, "p.json")
+	require.NoError(t, os.WriteFile(planFile, []byte(r.stdout), 0o644))
+	r2 := bizenv(t, "", "check", planFile)
+	assert.Equal(t, 1, r2.code, "the item without a unit is an error of the plan")
+	assert.Contains(t, r2.stdout, "no_accountable")
+
+	r = bizenv(t, "一、任务\n1.编制清单。(牵头单位:区数据局)\n", "import", "-", "--format", "json", "--title", "测试方案", "--period", "2022-2023",
+		"--issuer", "某区人民政府办公室", "--doc-number", "某政办发[2022]3号", "--issued", "2022-03-01", "--source", "test.txt")
+	require.Equal(t, 0, r.code, r.stderr)
+	for _, s := range []string{`"title": "测试方案"`, `"from": 2022`, `"to": 2023`, `"doc_number": "某政办发〔2022〕3号"`, `"issued": "2022-03-01"`, `"name": "test.txt"`} {
+		assert.Contains(t, r.stdout, s)
+	}
+
+	r = bizenv(t, "没有编号的文字。\n", "import", "-")
+	assert.Equal(t, 1, r.code, "no numbering is an error finding")
+	assert.Contains(t, r.stdout, "no_numbering")
+	r = bizenv(t, "", "import", "-")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "empty")
+	r = bizenv(t, "\xd2\xbb\xa1\xa2\xc8\xce\xce\xf1\n1.\xb1\xe0\xd6\xc6\xc7\xe5\xb5\xa5\xa1\xa3\n", "import", "-")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "GBK")
+	r = bizenv(t, "x", "import", "-", "--period", "2025")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "--period")
+	r = bizenv(t, "x", "import", "-", "--format", "html")
+	assert.Equal(t, 2, r.code)
+}

@@ -58,6 +58,7 @@ type Options struct {
 //	orphan_responsibility  warning   a responsibility line follows no item; it is kept in the section text
 //	joined_units           info      a unit list broken across lines was joined
 //	deadline_no_year       warning   年底前 without a year in a plan of several years; no deadline set
+//	column_gap             warning   a column (专栏N) number skips or repeats
 //	unnumbered_items       info      the items are unnumbered paragraphs, numbered here by position
 //	table_no_header        warning   tab-separated rows without a header the importer knows; kept as text
 //	table_row              warning   a table row with more cells than its header; left out of the system
@@ -207,6 +208,7 @@ type parser struct {
 	seenNums  map[int]int
 	col       *colBuild
 	cols      []*colBuild
+	lastCol   int // the last column's number
 	guards    []*string
 	texts     map[*string]*strings.Builder
 	colItems  bool // the open column has (一)-style items
@@ -423,6 +425,12 @@ func (p *parser) line(l line) bool {
 	s := l.text
 	if m := reColumn.FindStringSubmatch(s); m != nil {
 		p.closeItem()
+		if n, _ := strconv.Atoi(m[1]); n != p.lastCol+1 {
+			p.add(l, plan.Warning, "column_gap", fmt.Sprintf("专栏%d 接在专栏%d 之后", n, p.lastCol), fmt.Sprintf("column %d follows column %d", n, p.lastCol))
+			p.lastCol = n
+		} else {
+			p.lastCol = n
+		}
 		p.col = &colBuild{Column: plan.Column{Number: m[1], Title: cleanTitle(m[2])}}
 		p.cols = append(p.cols, p.col)
 		p.colItems, p.flag, p.declared, p.colNext = false, nil, nil, 1
