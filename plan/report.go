@@ -98,7 +98,7 @@ func NewReport(p *Plan, asOf calendar.Date, observations []indicator.Observation
 		pathOf[t] = paths[i]
 	}
 	for _, t := range task.Overdue(tasks, asOf, end) {
-		due, _ := t.Due(asOf, end)
+		due, _ := t.OverdueSince(asOf, end)
 		r.Overdue = append(r.Overdue, OverdueTask{Number: t.Number, Title: t.Title, Due: due, Units: t.Responsibility.Accountable(), Path: pathOf[t], Late: true})
 	}
 	rows := map[string]*WorkloadRow{}

@@ -132,6 +132,9 @@ func Actions(tasks []*Task, asOf, planEnd calendar.Date, cal *calendar.Calendar,
 			return
 		}
 		due, ok := t.Due(asOf, planEnd)
+		if missed, late := t.OverdueSince(asOf, planEnd); late {
+			due, ok = missed, true // a recurring report missed: supervise that one
+		}
 		if !ok {
 			return
 		}

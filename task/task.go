@@ -237,6 +237,21 @@ func (t *Task) Overdue(asOf, planEnd calendar.Date) bool {
 	return ok && d.Before(asOf)
 }
 
+// OverdueSince returns the due date the task has missed as of asOf: its
+// fixed due date, or, for a recurring deadline, the last occurrence with
+// no ledger entry since the one before; ok is false when the task is not
+// overdue (see Overdue).
+func (t *Task) OverdueSince(asOf, planEnd calendar.Date) (due calendar.Date, ok bool) {
+	if !t.Overdue(asOf, planEnd) {
+		return calendar.Date{}, false
+	}
+	if t.Deadline != nil && t.Deadline.Kind != OnDate {
+		last, _, _ := t.Deadline.lastTwo(asOf)
+		return last, true
+	}
+	return t.Due(asOf, planEnd)
+}
+
 // Progress returns the task's progress, 0–100: the mean of its delegates'
 // progress when it has delegates (each rolled up the same way, those with
 // no report counting as 0), otherwise the latest in its ledger; ok is

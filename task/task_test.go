@@ -190,6 +190,16 @@ func TestOverdueAndProgressRollUp(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, monthly.Overdue(date(t, "2025-03-20"), planEnd))
 	assert.True(t, monthly.Overdue(date(t, "2025-04-16"), planEnd), "nothing reported for the April period")
+	since, ok := monthly.OverdueSince(date(t, "2025-04-20"), planEnd)
+	require.True(t, ok)
+	assert.Equal(t, "2025-04-15", since.String(), "the missed report, not the next one")
+	_, ok = monthly.OverdueSince(date(t, "2025-03-20"), planEnd)
+	assert.False(t, ok)
+	actions, err := Actions([]*Task{monthly}, date(t, "2025-04-20"), planEnd, nil, Rules{}, nil)
+	require.NoError(t, err)
+	require.Len(t, actions, 1)
+	assert.Equal(t, Supervise, actions[0].Kind)
+	assert.Equal(t, "2025-04-15", actions[0].Due.String())
 }
 
 func TestWorkloadAndMatrix(t *testing.T) {
