@@ -204,7 +204,8 @@ type parser struct {
 	l2Next    int // the number the next level-2 heading should carry
 	cur       *item
 	items     []*item
-	lastNum   int // last level-3 number in the current container
+	lastNum   int  // the last level-3 number read (numbering may run on across sections)
+	flat      bool // the text has no 一、 heading: items stand in one untitled section
 	seenNums  map[int]int
 	col       *colBuild
 	cols      []*colBuild
@@ -231,6 +232,7 @@ func (p *parser) add(l line, sev plan.Severity, code, zh, en string) {
 
 // run reads every line, then settles the header, the IDs and the dates.
 func (p *parser) run() {
+	p.flat = !p.hasL1()
 	p.paragraph = !p.hasNumberedItems()
 	lines := p.joinLines()
 	numbered := false
@@ -255,6 +257,11 @@ func (p *parser) run() {
 			p.openL1(l, m[1], m[2])
 			continue
 		}
+		if !p.started && p.flat && (reL2.MatchString(l.text) || reL3.MatchString(l.text)) {
+			// No 一、 heading anywhere: the items start the body, in one
+			// section without number or title.
+			p.openL1(l, "", "")
+		}
 		if !p.started {
 			p.header = append(p.header, l)
 			continue
@@ -277,6 +284,9 @@ func (p *parser) run() {
 // a task section; without one, items are headline paragraphs.
 func (p *parser) hasNumberedItems() bool {
 	kind := textSection
+	if p.flat {
+		kind = taskSection
+	}
 	for _, l := range p.lines {
 		if l.tabs {
 			continue
@@ -286,6 +296,16 @@ func (p *parser) hasNumberedItems() bool {
 			continue
 		}
 		if kind == taskSection && reL3.MatchString(l.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasL1 reports whether the text has a level-1 heading (一、).
+func (p *parser) hasL1() bool {
+	for _, l := range p.lines {
+		if !l.tabs && reL1.MatchString(l.text) {
 			return true
 		}
 	}
@@ -425,12 +445,11 @@ func (p *parser) line(l line) bool {
 	s := l.text
 	if m := reColumn.FindStringSubmatch(s); m != nil {
 		p.closeItem()
-		if n, _ := strconv.Atoi(m[1]); n != p.lastCol+1 {
+		n, _ := strconv.Atoi(m[1])
+		if n != p.lastCol+1 {
 			p.add(l, plan.Warning, "column_gap", fmt.Sprintf("专栏%d 接在专栏%d 之后", n, p.lastCol), fmt.Sprintf("column %d follows column %d", n, p.lastCol))
-			p.lastCol = n
-		} else {
-			p.lastCol = n
 		}
+		p.lastCol = n
 		p.col = &colBuild{Column: plan.Column{Number: m[1], Title: cleanTitle(m[2])}}
 		p.cols = append(p.cols, p.col)
 		p.colItems, p.flag, p.declared, p.colNext = false, nil, nil, 1

@@ -328,3 +328,16 @@ func TestFindingString(t *testing.T) {
 	f := Finding{Line: 7, Code: "no_unit", Severity: plan.Warning, MessageZh: "条目没有写明责任单位", MessageEn: "the item names no responsible unit", Text: "1.推广"}
 	assert.Equal(t, "line 7: warning no_unit: 条目没有写明责任单位 / the item names no responsible unit «1.推广»", f.String())
 }
+
+// TestFlatList: a list of items with no 一、 heading is one untitled
+// section after the header.
+func TestFlatList(t *testing.T) {
+	res := parse(t, "某区2025年优化营商环境2条\n1.编制清单。梳理事项。(牵头单位:区数据局)\n2.拓展场景。推出场景。(牵头单位:区数据局)\n")
+	p := res.Plan
+	assert.Equal(t, "某区2025年优化营商环境2条", p.Title)
+	tasks, _ := p.Tasks()
+	require.Len(t, tasks, 2)
+	assert.Equal(t, "拓展场景", tasks[1].Title)
+	assert.NotContains(t, codes(res.Findings), "no_numbering")
+	assert.Empty(t, p.Validate(plan.Options{}))
+}
