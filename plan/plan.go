@@ -142,6 +142,12 @@ type Plan struct {
 	Issued calendar.Date `json:"issued"`
 	// Period is the span of years the plan covers.
 	Period Period `json:"period"`
+	// Notice is the text of the cover notice (通知) the plan was issued
+	// with, as written: addressees, the 印发 sentence, publication marks.
+	Notice string `json:"notice,omitempty"`
+	// Preamble is the text between the title and the first heading: why
+	// and on what basis the plan is made (为…，制定本方案).
+	Preamble string `json:"preamble,omitempty"`
 	// Basis names the plans this one implements (依据).
 	Basis []Ref `json:"basis"`
 	// Phases are the plan's stages.

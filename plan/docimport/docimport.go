@@ -351,7 +351,8 @@ func (p *parser) joinLines() []line {
 				if !strings.HasSuffix(last, "、") && !strings.HasSuffix(last, "，") && !strings.HasPrefix(next, "、") && !strings.HasPrefix(next, "，") {
 					b.WriteString("、")
 				}
-			} else if endsSentence(last, b.Len()) || isStructural(next) || structural && !midSentence(last, b.Len()) {
+			} else if endsSentence(last, b.Len()) || isStructural(next) || structural && !midSentence(last, b.Len()) ||
+				strings.HasSuffix(last, "通知") || isAddressee(next) {
 				break
 			}
 			b.WriteString(next)
@@ -364,6 +365,11 @@ func (p *parser) joinLines() []line {
 		out = append(out, l)
 	}
 	return out
+}
+
+// isAddressee reports whether s is a notice's addressee line: 各有关单位:.
+func isAddressee(s string) bool {
+	return strings.HasPrefix(s, "各") && (strings.HasSuffix(s, ":") || strings.HasSuffix(s, "："))
 }
 
 // isStructural reports whether s starts a heading, item, column or
@@ -743,15 +749,18 @@ func (p *parser) readHeader() {
 	pl := p.plan
 	var title, notice string
 	titleAt := -1
+	used := map[int]bool{} // lines read as number, date, issuer or title
 	for i, l := range p.header {
 		s := l.text
 		if m := reDocNo.FindString(s); m != "" && pl.DocNumber.IsZero() {
 			if d, err := plan.ParseDocNumber(m); err == nil {
 				pl.DocNumber = d
+				used[i] = true
 			}
 		}
 		if m := reNotice.FindStringSubmatch(s); m != nil {
 			notice = cleanTitle(m[1])
+			used[i] = true
 			continue
 		}
 		if m := reIssued.FindStringSubmatch(s); m != nil && utf8.RuneCountInString(s) <= 40 && pl.Issued.IsZero() {
@@ -760,10 +769,12 @@ func (p *parser) readHeader() {
 			d, _ := strconv.Atoi(m[4])
 			if date, err := calendar.NewDate(y, time.Month(mo), d); err == nil {
 				pl.Issued = date
+				used[i] = true
 				if issuer := strings.TrimSpace(m[1]); reAgency.MatchString(issuer) {
 					pl.Issuer = issuer
 				} else if i > 0 && reAgency.MatchString(p.header[i-1].text) {
 					pl.Issuer = p.header[i-1].text
+					used[i-1] = true
 				}
 			}
 			continue
@@ -774,6 +785,7 @@ func (p *parser) readHeader() {
 			if i+1 < len(p.header) {
 				if next := p.header[i+1].text; reYearSpan.MatchString(next) && utf8.RuneCountInString(next) <= 16 {
 					title += cleanTitle(next)
+					used[i+1] = true
 				}
 			}
 		}
@@ -782,7 +794,19 @@ func (p *parser) readHeader() {
 		title = notice
 	}
 	pl.Title = title
-	// The preamble: the lines after the title (or all header lines).
+	// The cover notice: the other lines before the title; the preamble:
+	// those after it (all of them when there is no title).
+	var noticeText, preamble []string
+	for i, l := range p.header {
+		switch {
+		case used[i] || i == titleAt:
+		case i < titleAt:
+			noticeText = append(noticeText, l.text)
+		default:
+			preamble = append(preamble, l.text)
+		}
+	}
+	pl.Notice, pl.Preamble = strings.Join(noticeText, "\n"), strings.Join(preamble, "\n")
 	for _, l := range p.header[titleAt+1:] {
 		for _, m := range reBookTitle.FindAllStringSubmatch(l.text, -1) {
 			t := cleanTitle(m[1])

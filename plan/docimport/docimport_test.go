@@ -191,6 +191,8 @@ func TestStructure(t *testing.T) {
 	assert.Equal(t, plan.ItemList, p.Kind)
 	assert.Equal(t, "鞍山市测试区人民政府办公室", p.Issuer)
 	assert.Equal(t, []plan.Ref{{Title: "鞍山市2025年优化营商环境66条"}}, p.Basis)
+	assert.Equal(t, "为落实《鞍山市2025年优化营商环境66条》，制定本方案。", p.Preamble)
+	assert.Empty(t, p.Notice, "the issuer and date lines are read, not kept as notice text")
 	require.Len(t, p.Sections, 2)
 	assert.Empty(t, p.Sections[0].Sections[0].Tasks, "工作目标 holds no tasks")
 	assert.Contains(t, p.Sections[0].Sections[0].Text, "推进照后减证")

@@ -226,6 +226,7 @@ func TestSeedHeaders(t *testing.T) {
 				basis = append(basis, b.Title)
 			}
 			assert.Equal(t, c.basis, basis)
+			assert.NotEmpty(t, p.Preamble, "every seed has a preamble")
 		})
 	}
 }
