@@ -30,12 +30,12 @@
 //     dates, alerts and statistics.
 //   - plan: the plan document, its validation, checks against the plan
 //     above, reports, and its JSON Schema.
+//   - plan/docimport: the text of an issued document to a plan, with
+//     findings by line for what it cannot read with confidence.
 //   - cmd/bizenv: the command line over the packages (holidays, workday,
-//     deadline, approval, uscc, draw, check, report).
-//   - examples: runnable programs, one folder each.
-//
-// Planned: plan/docimport (issued documents to plans, and the seed plans as
-// data).
+//     deadline, approval, uscc, draw, import, check, report).
+//   - examples: runnable programs, one folder each; examples/data holds
+//     the five seed documents as reviewed plans.
 //
 // Conventions across the SDK: dates are calendar.Date, never time.Time;
 // money and measured values are decimals, never float64; no function reads

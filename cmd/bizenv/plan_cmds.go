@@ -16,6 +16,7 @@ import (
 // message (check: 1 when the plan has errors).
 type exitStatus int
 
+// Error returns "exit status N".
 func (e exitStatus) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
 
 func readPlan(e *env, name string) (*plan.Plan, error) {
