@@ -1,5 +1,6 @@
 // Command indicators runs the city programme's main indicators (专栏1 of
-// 鞍山市优化营商环境“十四五”规划) over five districts for 2024 and 2025 and
+// 鞍山市优化营商环境“十四五”规划, read from the plan shipped in
+// examples/data, which was imported from the issued text) over five districts for 2024 and 2025 and
 // prints, for each indicator, every district's value, whether it meets the
 // 2025 target and its progress from the 2020 baseline, then a
 // distance-to-frontier ranking of the districts.
@@ -15,10 +16,12 @@ import (
 	"io"
 	"math/rand"
 	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/bizenv/bizenv/indicator"
+	"github.com/bizenv/bizenv/plan"
 	"github.com/shopspring/decimal"
 )
 
@@ -32,9 +35,29 @@ func main() {
 }
 
 func run(out io.Writer) error {
-	sys, err := indicator.Seed("anshan-column1")
+	return runFile(out, filepath.Join("examples", "data", "anshan-2021-2025-programme.json"))
+}
+
+// runFile reads 专栏1 from the city programme as shipped (imported from the
+// issued text) and scores it.
+func runFile(out io.Writer, file string) error {
+	f, err := os.Open(file)
 	if err != nil {
 		return err
+	}
+	defer f.Close()
+	p, err := plan.Decode(f)
+	if err != nil {
+		return err
+	}
+	var sys *indicator.System
+	for _, s := range p.IndicatorSystems {
+		if s.Name == "营商环境主要优化指标" {
+			sys = s
+		}
+	}
+	if sys == nil {
+		return fmt.Errorf("%s: no system 营商环境主要优化指标 (专栏1)", file)
 	}
 	rng := rand.New(rand.NewSource(2025))
 	baseYear, _ := indicator.YearPeriod(2020)

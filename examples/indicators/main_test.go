@@ -1,6 +1,7 @@
 package main
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -10,7 +11,7 @@ import (
 
 func TestRun(t *testing.T) {
 	var out strings.Builder
-	require.NoError(t, run(&out))
+	require.NoError(t, runFile(&out, filepath.Join("..", "data", "anshan-2021-2025-programme.json")))
 	s := out.String()
 	assert.Contains(t, s, "工程建设项目从立项到不动产登记全流程审批时限")
 	assert.Contains(t, s, "不超过 15 天工作日")
