@@ -2,6 +2,7 @@ package docimport
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -14,7 +15,13 @@ import (
 
 // reDated finds dated phrases: 2022年底前, 到2022年7月底, 2025年年底前,
 // 2023年6月30日前, 2022年上半年; and 年底前 with no year (the plan's year).
+// A year written with neither 到 nor 前 nor a month (2021年底水平) is a
+// reference, not a deadline.
 var reDated = regexp.MustCompile(`(到|至|在|于|截至)?(\d{4})\s*年\s*(?:(年底|年末|底|末)|(上半年)|(\d{1,2})\s*月\s*(?:(底|末|份)|(\d{1,2})\s*日)?)(前|以前|之前)?(起|开始|以来)?|(年底|年末)(前|以前|之前)`)
+
+// reByYear finds "by the year": 到2025年, (a year alone, followed by a
+// comma) — the year's end.
+var reByYear = regexp.MustCompile(`(?:到|截至)\s*(\d{4})\s*年(?:[,，、:：\s]|$)`)
 
 // reMonthly finds a monthly deadline: 每月15日前.
 var reMonthly = regexp.MustCompile(`每月\s*(\d{1,2})\s*日\s*(?:前|以前|之前)`)
@@ -31,6 +38,7 @@ type dated struct {
 	due    calendar.Date
 	phrase string
 	clause string // from the phrase to the end of its clause
+	at     int    // byte offset in the text
 }
 
 // findDates returns the item's dated phrases in order. year stands in for
@@ -86,8 +94,22 @@ func findDates(text string, year int) (out []dated, noYear []string) {
 		if i := strings.IndexAny(text[m[0]:], "。；;"); i >= 0 {
 			end = m[0] + i
 		}
-		out = append(out, dated{due: d, phrase: strings.TrimSpace(g(0)), clause: strings.TrimSpace(text[m[0]:end])})
+		out = append(out, dated{due: d, phrase: strings.TrimSpace(g(0)), clause: strings.TrimSpace(text[m[0]:end]), at: m[0]})
 	}
+	for _, m := range reByYear.FindAllStringSubmatchIndex(text, -1) {
+		y, _ := strconv.Atoi(text[m[2]:m[3]])
+		d, err := calendar.NewDate(y, 12, 31)
+		if err != nil {
+			continue
+		}
+		end := len(text)
+		if i := strings.IndexAny(text[m[0]:], "。；;"); i >= 0 {
+			end = m[0] + i
+		}
+		phrase := strings.TrimRight(text[m[0]:m[1]], ",，、:： ")
+		out = append(out, dated{due: d, phrase: phrase, clause: strings.TrimSpace(text[m[0]:end]), at: m[0]})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].at < out[j].at })
 	return out, noYear
 }
 
