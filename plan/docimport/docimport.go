@@ -184,7 +184,6 @@ type colBuild struct {
 // item is an open task with what the importer knows about it.
 type item struct {
 	t       *task.Task
-	sec     *plan.Section
 	line    int
 	hasResp bool
 	key     string // section path and number, for the ID
@@ -568,8 +567,8 @@ func isHeading(s string) bool {
 	return utf8.RuneCountInString(s) <= 30 && !strings.ContainsAny(s, "。；")
 }
 
-// openL2 starts a level-2 section, or in a safeguard or text section
-// adds the heading as text.
+// openL2 starts a level-2 section under the open level-1 section; its
+// title is the heading's first sentence, the rest its text.
 func (p *parser) openL2(l line, num, rest string) {
 	p.closeItem()
 	title, body := splitHeadline(rest)
@@ -621,7 +620,7 @@ func sectionPath(l1, l2 *plan.Section) string {
 // body and an inline responsibility.
 func (p *parser) startTask(l line, sec *plan.Section, num, text, key string) {
 	t := &task.Task{Number: num, Section: sec.Title, Responsibility: task.Responsibility{Lead: []string{}, Responsible: []string{}, Supporting: []string{}}}
-	it := &item{t: t, sec: sec, line: l.no, key: key}
+	it := &item{t: t, line: l.no, key: key}
 	if before, inner, ok := trailingParen(text); ok {
 		if r, ok := inlineResponsibility(inner); ok {
 			for _, l := range []*[]string{&r.Lead, &r.Responsible, &r.Supporting} {
