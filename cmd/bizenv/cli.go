@@ -43,7 +43,7 @@ type options struct {
 	parent, directory                string // check
 	asOf, observations               string // report
 	title, period, issuer, docNumber string // import
-	issued, source                   string // import
+	issued, source, findings         string // import
 }
 
 // stringList is a repeatable string flag.

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 
@@ -11,7 +12,7 @@ import (
 )
 
 var importCmd = &command{
-	name: "import", usage: "FILE [--format json] [--title T] [--period 2022-2022] [--issuer U] [--doc-number N] [--issued DATE] [--source S]",
+	name: "import", usage: "FILE [--format json] [--findings FINDINGS.json] [--title T] [--period 2022-2022] [--issuer U] [--doc-number N] [--issued DATE] [--source S]",
 	summary: "把印发文件的文本导入为计划：--format json 输出计划 JSON，发现的问题写到标准错误；有错误级问题时退出码为1 / import an issued document's text as a plan: --format json prints the plan JSON, findings go to standard error; exit status 1 on an error finding",
 	flags: func(fs *flag.FlagSet, o *options) {
 		fs.StringVar(&o.title, "title", "", "标题（文本中没有时）/ the title, when the text has none")
@@ -20,6 +21,7 @@ var importCmd = &command{
 		fs.StringVar(&o.docNumber, "doc-number", "", "文号，如 辽政办发〔2022〕14号 / the document number")
 		fs.StringVar(&o.issued, "issued", "", "印发日期 / the date of issue")
 		fs.StringVar(&o.source, "source", "", "来源（文件名或网址），记入计划的 source / where the text came from, kept in the plan's source")
+		fs.StringVar(&o.findings, "findings", "", "把发现的问题以 JSON 数组写入此文件 / write the findings to this file as a JSON array")
 	},
 	run: func(e *env, o *options, args []string) error {
 		if err := wantArgs(args, 1, "FILE"); err != nil {
@@ -63,6 +65,19 @@ var importCmd = &command{
 		res, err := docimport.Import(f, opts)
 		if err != nil {
 			return fmt.Errorf("%s: %w", args[0], err)
+		}
+		if o.findings != "" {
+			f, err := os.Create(o.findings)
+			if err != nil {
+				return fmt.Errorf("无法创建文件 / cannot create file: %w", err)
+			}
+			if err := writeJSON(f, res.Findings); err != nil {
+				f.Close()
+				return err
+			}
+			if err := f.Close(); err != nil {
+				return err
+			}
 		}
 		errs := 0
 		for _, fd := range res.Findings {

@@ -23,9 +23,10 @@
 //	                             a double-random draw, printed as a verifiable record (JSON)
 //	draw verify RECORD.json --population P.csv --roster R.csv
 //	                             re-run a draw record; exit status 0 only if it reproduces
-//	import FILE [--format json] [--title T] [--period 2021-2025] [--issuer U] [--doc-number N] [--issued DATE] [--source S]
+//	import FILE [--format json] [--findings F.json] [--title T] [--period 2021-2025] [--issuer U] [--doc-number N] [--issued DATE] [--source S]
 //	                             read an issued document's text (UTF-8) into a plan; --format json prints the
-//	                             plan JSON with the findings on standard error; exit status 1 on an error finding
+//	                             plan JSON with the findings on standard error (--findings: also as JSON);
+//	                             exit status 1 on an error finding
 //	check PLAN.json [--parent PARENT.json] [--directory UNITS.json]
 //	                             check a plan, and against its parent; exit status 1 on any error
 //	report PLAN.json --as-of DATE [--observations OBS.json] [--format text|json|html]
