@@ -107,9 +107,13 @@ var importCmd = &command{
 func printImport(e *env, res *docimport.Result) {
 	p := res.Plan
 	w := e.stdout
-	fmt.Fprintf(w, "%s\n", p.Title)
+	issued := ""
+	if !p.Issued.IsZero() {
+		issued = p.Issued.String()
+	}
+	fmt.Fprintf(w, "%s\n", orDash(p.Title))
 	fmt.Fprintf(w, "  文号 / number   %s\n  印发 / issued   %s %s\n  期限 / period   %d–%d\n  类型 / kind     %s\n",
-		orDash(p.DocNumber.String()), orDash(p.Issuer), orDash(p.Issued.String()), p.Period.From, p.Period.To, p.Kind)
+		orDash(p.DocNumber.String()), orDash(p.Issuer), orDash(issued), p.Period.From, p.Period.To, p.Kind)
 	tasks, _ := p.Tasks()
 	withUnits, withDeadline := 0, 0
 	for _, t := range tasks {

@@ -249,6 +249,8 @@ func TestBadInput(t *testing.T) {
 		{"binary", []byte("PK\x03\x04\x00\x00binary"), ErrBinary},
 		{"GBK", []byte(gbk), ErrEncoding},
 		{"latin-1", []byte("caf\xe9 au lait\n"), ErrEncoding},
+		{"random bytes", []byte("\x8f\x9a\xfe\x01\x02\x9c\xd3\x00\xff"), ErrBinary},
+		{"DEL", []byte("一、任务\x7f"), ErrBinary},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -263,6 +265,10 @@ func TestBadInput(t *testing.T) {
 	require.True(t, errors.As(err, &ee))
 	assert.True(t, ee.GBK, "GBK text is recognised as such")
 	assert.Contains(t, err.Error(), "iconv -f GBK -t UTF-8")
+	// Bytes GBK does not define are not taken for GBK.
+	_, err = Parse([]byte("\xd2\xbb\xa1\xa2\xff\xff\xff\n"), Options{})
+	require.True(t, errors.As(err, &ee))
+	assert.False(t, ee.GBK)
 	_, err = Parse([]byte("caf\xe9 au lait\n"), Options{})
 	require.True(t, errors.As(err, &ee))
 	assert.False(t, ee.GBK)

@@ -78,31 +78,37 @@ func checkText(b []byte) ([]byte, error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, fmt.Errorf("%w: 输入为空 / the input is empty", ErrEmpty)
 	}
+	// Control bytes first: a binary file is binary whatever else it is.
 	line := 1
-	for i := 0; i < len(b); {
-		c := b[i]
-		if c < utf8.RuneSelf {
-			if c == 0 || c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
-				return nil, fmt.Errorf("%w: 第 %d 行（字节 %d）有控制字符 0x%02x，这不是文本 / line %d (byte %d) holds control byte 0x%02x: this is not text",
-					ErrBinary, line, i, c, line, i, c)
-			}
-			if c == '\n' {
-				line++
-			}
-			i++
-			continue
+	for i, c := range b {
+		switch {
+		case c == '\n':
+			line++
+		case c < 0x20 && c != '\r' && c != '\t' && c != '\f' || c == 0x7f:
+			return nil, fmt.Errorf("%w: 第 %d 行（字节 %d）有控制字符 0x%02x，这不是文本 / line %d (byte %d) holds control byte 0x%02x: this is not text",
+				ErrBinary, line, i, c, line, i, c)
 		}
+	}
+	if utf8.Valid(b) {
+		return b, nil
+	}
+	line = 1
+	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && n <= 1 {
 			return nil, &EncodingError{Line: line, Offset: i, GBK: looksGBK(b)}
+		}
+		if r == '\n' {
+			line++
 		}
 		i += n
 	}
 	return b, nil
 }
 
-// looksGBK reports whether b decodes as GBK to text at least half of whose
-// non-ASCII runes are Han characters or CJK punctuation.
+// looksGBK reports whether b decodes as GBK without a byte the encoding
+// does not define, to text at least nine in ten of whose non-ASCII runes
+// are Han characters or CJK punctuation.
 func looksGBK(b []byte) bool {
 	s, err := simplifiedchinese.GBK.NewDecoder().Bytes(b)
 	if err != nil {
@@ -111,6 +117,8 @@ func looksGBK(b []byte) bool {
 	han, other := 0, 0
 	for _, r := range string(s) {
 		switch {
+		case r == utf8.RuneError:
+			return false
 		case r < utf8.RuneSelf:
 		case unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef:
 			han++
@@ -118,7 +126,7 @@ func looksGBK(b []byte) bool {
 			other++
 		}
 	}
-	return han > 0 && han >= other
+	return han > 0 && han >= 9*other
 }
 
 // line is one line of the document, cleaned.
