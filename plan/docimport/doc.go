@@ -20,7 +20,7 @@
 //   - items written as unnumbered paragraphs "标题。正文" when a document has
 //     no numbered items (the province action plan);
 //   - dated targets (2022年底前, 到2022年7月底, 2025年年底前, 2023年6月30日前,
-//     2022年上半年, 每月15日前, and 年底前 in a one-year plan) as the deadline
+//     2022年上半年, "到2025年，", 每月15日前, and 年底前 in a one-year plan) as the deadline
 //     (the latest) and milestones, with quantitative targets (压缩至1个环节，1个
 //     工作日以内办结; 办结率达到90%以上);
 //   - columns (专栏N), flagship projects (亮点工程一：, or the (一) items of
