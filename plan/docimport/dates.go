@@ -1,11 +1,10 @@
 package docimport
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/bizenv/bizenv/calendar"
@@ -45,6 +44,19 @@ type dated struct {
 // 年底前 written without a year; 0 means there is none, and such phrases
 // are returned in noYear.
 func findDates(text string, year int) (out []dated, noYear []string) {
+	// add records a dated phrase at start, its date worked out by
+	// task.ParseDeadline from canon, the phrase written the way it reads.
+	add := func(start int, phrase, canon string) {
+		dl, err := task.ParseDeadline(canon)
+		if err != nil || dl.Kind != task.OnDate {
+			return
+		}
+		end := len(text)
+		if i := strings.IndexAny(text[start:], "。；;"); i >= 0 {
+			end = start + i
+		}
+		out = append(out, dated{due: dl.Date, phrase: phrase, clause: strings.TrimSpace(text[start:end]), at: start})
+	}
 	for _, m := range reDated.FindAllStringSubmatchIndex(text, -1) {
 		g := func(i int) string {
 			if m[2*i] < 0 {
@@ -58,56 +70,26 @@ func findDates(text string, year int) (out []dated, noYear []string) {
 		if g(11) == "" && g(1) == "" && g(8) == "" && g(4) == "" { // 2021年底水平: a reference, not a deadline
 			continue
 		}
-		var d calendar.Date
-		var err error
+		phrase := strings.TrimSpace(g(0))
 		switch {
 		case g(10) != "": // 年底前 without a year
 			if year == 0 {
-				noYear = append(noYear, g(0))
+				noYear = append(noYear, phrase)
 				continue
 			}
-			d, err = calendar.NewDate(year, 12, 31)
-		default:
-			y, _ := strconv.Atoi(g(2))
-			switch {
-			case g(3) != "":
-				d, err = calendar.NewDate(y, 12, 31)
-			case g(4) != "":
-				d, err = calendar.NewDate(y, 6, 30)
-			default:
-				mo, _ := strconv.Atoi(g(5))
-				if mo < 1 || mo > 12 {
-					continue
-				}
-				if day := g(7); day != "" {
-					dd, _ := strconv.Atoi(day)
-					d, err = calendar.NewDate(y, time.Month(mo), dd)
-				} else {
-					d, err = calendar.NewDate(y, time.Month(mo), time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day())
-				}
-			}
+			add(m[0], phrase, fmt.Sprintf("%d年底前", year))
+		case g(3) != "":
+			add(m[0], phrase, g(2)+"年底前")
+		case g(4) != "":
+			add(m[0], phrase, g(2)+"年上半年")
+		case g(7) != "":
+			add(m[0], phrase, g(2)+"年"+g(5)+"月"+g(7)+"日前")
+		default: // 7月, 7月底, 7月份: the month's end
+			add(m[0], phrase, g(2)+"年"+g(5)+"月底前")
 		}
-		if err != nil {
-			continue
-		}
-		end := len(text)
-		if i := strings.IndexAny(text[m[0]:], "。；;"); i >= 0 {
-			end = m[0] + i
-		}
-		out = append(out, dated{due: d, phrase: strings.TrimSpace(g(0)), clause: strings.TrimSpace(text[m[0]:end]), at: m[0]})
 	}
 	for _, m := range reByYear.FindAllStringSubmatchIndex(text, -1) {
-		y, _ := strconv.Atoi(text[m[2]:m[3]])
-		d, err := calendar.NewDate(y, 12, 31)
-		if err != nil {
-			continue
-		}
-		end := len(text)
-		if i := strings.IndexAny(text[m[0]:], "。；;"); i >= 0 {
-			end = m[0] + i
-		}
-		phrase := strings.TrimRight(text[m[0]:m[1]], ",，、:： ")
-		out = append(out, dated{due: d, phrase: phrase, clause: strings.TrimSpace(text[m[0]:end]), at: m[0]})
+		add(m[0], strings.TrimRight(text[m[0]:m[1]], ",，、:： "), text[m[2]:m[3]]+"年底前")
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].at < out[j].at })
 	return out, noYear

@@ -106,24 +106,24 @@ const Importer = "bizenv plan/docimport 1"
 // ErrBinary, ErrEncoding or ErrTooLarge; everything else is read, and what
 // cannot be read with confidence is a finding.
 func Import(r io.Reader, o Options) (*Result, error) {
-	max := o.MaxBytes
-	if max <= 0 {
-		max = DefaultMaxBytes
-	}
-	b, err := readLimited(r, max)
+	b, err := readLimited(r, o.maxBytes())
 	if err != nil {
 		return nil, err
 	}
 	return Parse(b, o)
 }
 
+// maxBytes is MaxBytes, or DefaultMaxBytes when it is not set.
+func (o Options) maxBytes() int {
+	if o.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return o.MaxBytes
+}
+
 // Parse is Import on text already in memory.
 func Parse(text []byte, o Options) (*Result, error) {
-	max := o.MaxBytes
-	if max <= 0 {
-		max = DefaultMaxBytes
-	}
-	if len(text) > max {
+	if max := o.maxBytes(); len(text) > max {
 		return nil, tooLarge(max)
 	}
 	b, err := checkText(text)
@@ -159,6 +159,7 @@ var (
 	reTitleish  = regexp.MustCompile(`方案|规划|措施|\d+\s*条|意见|计划|办法|纲要`)
 	reYearSpan  = regexp.MustCompile(`((?:19|20)\d\d)\s*[-—–~至－]+\s*((?:19|20)\d\d)`)
 	reYear      = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
+	reItemCount = regexp.MustCompile(`\d+\s*条$`) // 55条: an N-item list
 	reDeclared  = regexp.MustCompile(`(\d+)\s*个\s*([一二三四])级指标`)
 	reBookTitle = regexp.MustCompile(`《([^《》]{2,80})》`)
 	reAgency    = regexp.MustCompile(`(?:人民政府|办公室|办公厅|委员会|管委会|管理委员会|工作领导小组)$`)
@@ -619,15 +620,10 @@ func sectionPath(l1, l2 *plan.Section) string {
 // startTask opens a task with its number and the item's text: title,
 // body and an inline responsibility.
 func (p *parser) startTask(l line, sec *plan.Section, num, text, key string) {
-	t := &task.Task{Number: num, Section: sec.Title, Responsibility: task.Responsibility{Lead: []string{}, Responsible: []string{}, Supporting: []string{}}}
+	t := &task.Task{Number: num, Section: sec.Title}
 	it := &item{t: t, line: l.no, key: key}
 	if before, inner, ok := trailingParen(text); ok {
 		if r, ok := inlineResponsibility(inner); ok {
-			for _, l := range []*[]string{&r.Lead, &r.Responsible, &r.Supporting} {
-				if *l == nil {
-					*l = []string{}
-				}
-			}
 			t.Responsibility, it.hasResp = r, true
 			text = before
 			if !strings.HasSuffix(text, "。") {
@@ -922,6 +918,11 @@ func (p *parser) finish() {
 		}
 		it.t.ID = task.NewID(key, k)
 		r := &it.t.Responsibility
+		for _, l := range []*[]string{&r.Lead, &r.Responsible, &r.Supporting} {
+			if *l == nil {
+				*l = []string{} // empty lists, not null, in JSON
+			}
+		}
 		if len(r.Lead)+len(r.Responsible)+len(r.Supporting) == 0 && anyUnits {
 			p.add(line{no: it.line, text: it.t.Number + "." + it.t.Title}, plan.Warning, "no_unit", "条目没有写明责任单位", "the item names no responsible unit")
 		}
@@ -974,7 +975,7 @@ func kindFromTitle(title string) plan.Kind {
 	switch {
 	case strings.Contains(title, "规划"):
 		return plan.Programme
-	case regexp.MustCompile(`\d+\s*条$`).MatchString(title):
+	case reItemCount.MatchString(title):
 		return plan.ItemList
 	case strings.Contains(title, "措施"):
 		return plan.Measures
