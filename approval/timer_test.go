@@ -146,11 +146,11 @@ func TestHourTimer(t *testing.T) {
 func TestUnknownYearSurfaces(t *testing.T) {
 	p := proc(t, "power-high-voltage")
 	c := &Case{ID: "Y-1", Process: p.ID, Events: []Event{
-		{At: at(t, "2026-12-20T09:00:00+08:00"), Kind: Submitted},
-		{At: at(t, "2026-12-21T09:00:00+08:00"), Kind: Accepted},
+		{At: at(t, "2027-12-20T09:00:00+08:00"), Kind: Submitted},
+		{At: at(t, "2027-12-21T09:00:00+08:00"), Kind: Accepted},
 	}}
-	_, err := Status(c, p, at(t, "2026-12-22T09:00:00+08:00"), Options{})
-	assert.ErrorIs(t, err, calendar.ErrUnknownYear, "the due date falls in 2027")
+	_, err := Status(c, p, at(t, "2027-12-22T09:00:00+08:00"), Options{})
+	assert.ErrorIs(t, err, calendar.ErrUnknownYear, "the due date falls in 2028")
 	assert.Contains(t, err.Error(), "Y-1")
 }
 

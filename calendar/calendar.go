@@ -12,21 +12,32 @@ import (
 // year it does not know returns an error wrapping ErrUnknownYear; it never
 // falls back to Monday to Friday.
 //
+// A year is known when a notice (built in, or loaded with Merge) arranges
+// it, or, on a calendar made with WithProvisional, provisionally from the
+// statutory holidays alone; Provenance tells which, and every answer about a
+// provisional day says so.
+//
 // A Calendar is immutable and safe for concurrent use. Lookups run in
 // constant time from precomputed tables and do not allocate: IsWorkday,
 // Kind, AddWorkdays and WorkdaysBetween cost a few nanoseconds whatever the
-// distance. Merge returns a new Calendar with further years or local
-// closures; the receiver is unchanged.
+// distance. Merge and WithProvisional return a new Calendar; the receiver
+// is unchanged.
 type Calendar struct {
 	first, last int      // years spanned by the tables
 	lo, hi      []int    // per year: first and last year of its run of known years; 0 when unknown
+	provisional []bool   // per year: answered from the statutory days alone (nil when none is)
 	start       int      // days() of first-01-01
 	code        []uint16 // per day: kind | label<<2
 	cum         []int32  // per day: working days from the first day up to and including it
 	work        []Date   // the working days, ascending
 	labels      []named  // labels[0] is "no label"
-	settings    []setting
-	sources     []string
+
+	// What the calendar was built from, kept so that Merge and
+	// WithProvisional can build anew.
+	settings   []setting // confirmed days, in the order applied
+	sources    []string
+	provenance []Provenance // confirmed years, ascending
+	withProv   bool         // WithProvisional was asked for
 }
 
 // label names the holiday of a day.
@@ -64,15 +75,24 @@ const (
 	maxLabels         = 1 << 14 // code keeps 14 bits for the label
 )
 
+// spec is what a Calendar is built from.
+type spec struct {
+	settings   []setting
+	sources    []string
+	provenance []Provenance // one per confirmed year
+	withProv   bool
+}
+
 var china = sync.OnceValue(func() *Calendar {
-	var years []int
-	var settings []setting
-	var sources []string
+	var sp spec
 	for _, n := range builtin {
+		sp.sources = append(sp.sources, n.title)
 		if n.year != 0 {
-			years = append(years, n.year)
+			sp.provenance = append(sp.provenance, n.provenance())
+		} else {
+			i := slices.IndexFunc(sp.provenance, func(p Provenance) bool { return p.Year == n.amends })
+			sp.provenance[i].Amendments = append(sp.provenance[i].Amendments, n.amendment())
 		}
-		sources = append(sources, n.title)
 		for _, b := range n.rest {
 			from, err1 := ParseDate(b.from)
 			to, err2 := ParseDate(b.to)
@@ -80,7 +100,7 @@ var china = sync.OnceValue(func() *Calendar {
 				panic("calendar: bad built-in block " + b.from + ".." + b.to) // caught by TestChinaBuilds
 			}
 			for d := from; !d.After(to); d, _ = d.AddDays(1) {
-				settings = append(settings, setting{d, Holiday, label{f: b.f}})
+				sp.settings = append(sp.settings, setting{d, Holiday, label{f: b.f}})
 			}
 		}
 		for _, s := range n.work {
@@ -88,10 +108,10 @@ var china = sync.OnceValue(func() *Calendar {
 			if err != nil {
 				panic("calendar: bad built-in date " + s.date)
 			}
-			settings = append(settings, setting{d, Adjusted, label{f: s.f}})
+			sp.settings = append(sp.settings, setting{d, Adjusted, label{f: s.f}})
 		}
 	}
-	c, err := build(years, settings, sources)
+	c, err := build(sp)
 	if err != nil {
 		panic(err) // caught by TestChinaBuilds
 	}
@@ -99,30 +119,87 @@ var china = sync.OnceValue(func() *Calendar {
 })
 
 // China returns the official calendar of the People's Republic of China for
-// 2008 through 2026: statutory holidays and the weekend days worked in their
+// 2008 through 2027: statutory holidays and the weekend days worked in their
 // place (调休), as the State Council announced them year by year, including
 // the 2015 Victory Day, the 2019 change to 劳动节 and the 2020 extension of
-// the Spring Festival break. It returns the same immutable value on every
-// call.
+// the Spring Festival break. Provenance tells, year by year, which notice
+// each comes from and whether it was checked against the notice's text. It
+// returns the same immutable value on every call.
+//
+// For years after the last one announced, China().WithProvisional() answers
+// from the statutory holidays alone, marking every such answer provisional.
 func China() *Calendar { return china() }
 
-// build makes the tables from the known years and the day settings, applied
-// in order (a later setting for the same day wins).
-func build(years []int, settings []setting, sources []string) (*Calendar, error) {
-	c := &Calendar{sources: slices.Clip(sources), settings: slices.Clip(settings)}
-	if len(years) == 0 {
+// WithProvisional returns a calendar that also answers, provisionally, for
+// every year from 2025 through 2100 that no notice arranges: from the
+// statutory holidays of 国务院令第795号 and ordinary weekends, with the days
+// that make up for statutory days on a weekend (第六条), as the comment on
+// provisionalSettings explains. Such years have no 调休: the notice, when it
+// comes, may move days off and make weekend days working days.
+//
+// Every answer that touches a provisional year says so: DayInfo.Provisional,
+// Provenance(year).Provisional, IsProvisional and ProvisionalBetween. Years
+// merged in later (Merge with an overlay that declares them) replace the
+// provisional ones. Without WithProvisional an unknown year is an error
+// wrapping ErrUnknownYear.
+func (c *Calendar) WithProvisional() (*Calendar, error) {
+	if c.withProv {
+		return c, nil
+	}
+	sp := c.spec()
+	sp.withProv = true
+	return build(sp)
+}
+
+func (c *Calendar) spec() spec {
+	return spec{settings: c.settings, sources: c.sources, provenance: c.provenance, withProv: c.withProv}
+}
+
+// build makes the tables from the confirmed years (those in sp.provenance),
+// the provisional years when asked for, and the day settings, applied in
+// order (a later setting for the same day wins).
+func build(sp spec) (*Calendar, error) {
+	c := &Calendar{sources: slices.Clip(sp.sources), settings: slices.Clip(sp.settings),
+		provenance: slices.Clip(sp.provenance), withProv: sp.withProv}
+	years := make([]int, 0, len(sp.provenance))
+	for _, p := range sp.provenance {
+		years = append(years, p.Year)
+	}
+	var provYears []int
+	var provSettings []setting
+	if sp.withProv {
+		for y := provisionalFrom; y <= provisionalThrough; y++ {
+			if slices.Contains(years, y) {
+				continue
+			}
+			s, err := provisionalSettings(y)
+			if err != nil {
+				return nil, err
+			}
+			provYears = append(provYears, y)
+			provSettings = append(provSettings, s...)
+		}
+	}
+	all := append(slices.Clone(years), provYears...)
+	if len(all) == 0 {
 		c.labels = []named{{}}
 		return c, nil
 	}
-	c.first, c.last = slices.Min(years), slices.Max(years)
+	c.first, c.last = slices.Min(all), slices.Max(all)
 	if c.first < firstCalendarYear || c.last > lastCalendarYear {
 		return nil, fmt.Errorf("%w: 日历年份须在%d–%d年之间 / calendar years must be %d to %d",
 			ErrInvalidData, firstCalendarYear, lastCalendarYear, firstCalendarYear, lastCalendarYear)
 	}
 	n := c.last - c.first + 1
 	c.lo, c.hi = make([]int, n), make([]int, n)
-	for _, y := range years {
+	for _, y := range all {
 		c.lo[y-c.first] = y
+	}
+	if len(provYears) > 0 {
+		c.provisional = make([]bool, n)
+		for _, y := range provYears {
+			c.provisional[y-c.first] = true
+		}
 	}
 	for i := 0; i < n; {
 		if c.lo[i] == 0 {
@@ -147,21 +224,27 @@ func build(years []int, settings []setting, sources []string) (*Calendar, error)
 		}
 	}
 	c.labels = []named{{}}
-	for _, s := range settings {
-		y := s.date.Year()
-		if !c.knows(y) {
-			return nil, fmt.Errorf("%w: %s 所在年份未声明 / %s is in a year the calendar does not know",
-				ErrInvalidData, s.date, s.date)
-		}
-		li := slices.IndexFunc(c.labels, func(n named) bool { return n.label == s.l })
-		if li < 0 {
-			if len(c.labels) == maxLabels {
-				return nil, fmt.Errorf("%w: 节日名称超过%d个 / more than %d holiday names", ErrInvalidData, maxLabels-1, maxLabels-1)
+	index := map[label]int{}
+	// Provisional days first, so that a confirmed day of a neighbouring
+	// year's notice (an 元旦 break starting in December) wins.
+	for _, list := range [][]setting{provSettings, sp.settings} {
+		for _, s := range list {
+			y := s.date.Year()
+			if !c.knows(y) {
+				return nil, fmt.Errorf("%w: %s 所在年份未声明 / %s is in a year the calendar does not know",
+					ErrInvalidData, s.date, s.date)
 			}
-			li = len(c.labels)
-			c.labels = append(c.labels, named{s.l, s.l.String()})
+			li, ok := index[s.l]
+			if !ok {
+				if len(c.labels) == maxLabels {
+					return nil, fmt.Errorf("%w: 节日名称超过%d个 / more than %d holiday names", ErrInvalidData, maxLabels-1, maxLabels-1)
+				}
+				li = len(c.labels)
+				index[s.l] = li
+				c.labels = append(c.labels, named{s.l, s.l.String()})
+			}
+			c.code[s.date.days()-c.start] = uint16(s.kind) | uint16(li)<<2
 		}
-		c.code[s.date.days()-c.start] = uint16(s.kind) | uint16(li)<<2
 	}
 	c.cum = make([]int32, days)
 	var count int32
@@ -180,10 +263,42 @@ func (c *Calendar) knows(y int) bool {
 	return y >= c.first && y <= c.last && c.lo[y-c.first] != 0
 }
 
-// Knows reports whether the calendar has the official arrangement for year.
+// Knows reports whether the calendar answers for year: from a notice, or
+// provisionally (see IsProvisionalYear).
 func (c *Calendar) Knows(year int) bool { return c.knows(year) }
 
-// Years returns the years the calendar knows, in order.
+// IsProvisionalYear reports whether the calendar answers for year only
+// provisionally, from the statutory holidays, because no notice arranges
+// it yet.
+func (c *Calendar) IsProvisionalYear(year int) bool {
+	return c.provisional != nil && year >= c.first && year <= c.last && c.provisional[year-c.first]
+}
+
+// IsProvisional reports whether d is in a provisional year: any answer
+// about d may change when that year's notice comes.
+func (c *Calendar) IsProvisional(d Date) bool { return c.IsProvisionalYear(d.Year()) }
+
+// ProvisionalBetween reports whether any day from from to to (in either
+// order) is in a provisional year: whether a count or a due date over
+// that span rests on provisional days.
+func (c *Calendar) ProvisionalBetween(from, to Date) bool {
+	if c.provisional == nil {
+		return false
+	}
+	a, b := from.Year(), to.Year()
+	if a > b {
+		a, b = b, a
+	}
+	for y := max(a, c.first); y <= min(b, c.last); y++ {
+		if c.provisional[y-c.first] {
+			return true
+		}
+	}
+	return false
+}
+
+// Years returns the years the calendar knows, in order, provisional ones
+// included.
 func (c *Calendar) Years() []int {
 	var ys []int
 	for y := c.first; y <= c.last && c.lo != nil; y++ {
@@ -215,7 +330,7 @@ func (c *Calendar) index(d Date) (int, error) {
 }
 
 // Kind tells what kind of day d is and, for holidays and make-up working
-// days, which holiday.
+// days, which holiday; Provisional is set for a day of a provisional year.
 func (c *Calendar) Kind(d Date) (DayInfo, error) {
 	i, err := c.index(d)
 	if err != nil {
@@ -223,7 +338,8 @@ func (c *Calendar) Kind(d Date) (DayInfo, error) {
 	}
 	b := c.code[i]
 	l := c.labels[b>>2]
-	return DayInfo{Date: d, Kind: DayKind(b & 3), Festival: l.f, Name: l.display}, nil
+	return DayInfo{Date: d, Kind: DayKind(b & 3), Festival: l.f, Name: l.display,
+		Provisional: c.provisional != nil && c.provisional[d.Year()-c.first]}, nil
 }
 
 // IsWorkday reports whether d is a working day: a weekday that is not a day

@@ -22,7 +22,7 @@ func TestChinaBuilds(t *testing.T) {
 	require.NotNil(t, c)
 	assert.Same(t, c, China(), "China returns one shared value")
 	want := []int{}
-	for y := 2008; y <= 2026; y++ {
+	for y := 2008; y <= 2027; y++ {
 		want = append(want, y)
 	}
 	assert.Equal(t, want, c.Years())
@@ -38,7 +38,7 @@ func TestWorkdaysPerYear(t *testing.T) {
 	want := map[int]int{
 		2008: 251, 2009: 250, 2010: 250, 2011: 250, 2012: 249, 2013: 250, 2014: 250,
 		2015: 249, 2016: 250, 2017: 249, 2018: 250, 2019: 250, 2020: 249, 2021: 250,
-		2022: 249, 2023: 249, 2024: 251, 2025: 248, 2026: 248,
+		2022: 249, 2023: 249, 2024: 251, 2025: 248, 2026: 248, 2027: 248,
 	}
 	c := China()
 	for y, n := range want {
@@ -46,7 +46,7 @@ func TestWorkdaysPerYear(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, n, got, "working days in %d", y)
 	}
-	_, err := c.WorkdaysIn(2027)
+	_, err := c.WorkdaysIn(2028)
 	assert.ErrorIs(t, err, ErrUnknownYear)
 }
 
@@ -241,12 +241,12 @@ func TestAddWorkdaysExamples(t *testing.T) {
 		{"2024-12-31", 1, "2025-01-02"},
 		{"2025-01-02", -1, "2024-12-31"},
 		{"2008-01-02", -1, "2007-12-31"}, // error: 2007 is unknown
-		{"2026-12-31", 1, "2027-01-01"},  // error: 2027 is unknown
+		{"2027-12-31", 1, "2028-01-03"},  // error: 2028 is unknown
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%s%+d", tt.from, tt.n), func(t *testing.T) {
 			got, err := c.AddWorkdays(mustDate(t, tt.from), tt.n)
-			if tt.want[:4] == "2007" || tt.want[:4] == "2027" {
+			if tt.want[:4] == "2007" || tt.want[:4] == "2028" {
 				assert.ErrorIs(t, err, ErrUnknownYear)
 				var ue *UnknownYearError
 				require.ErrorAs(t, err, &ue)
@@ -350,7 +350,7 @@ func TestWorkdaysBetweenAgreesWithDayByDay(t *testing.T) {
 
 func TestUnknownYearNeverGuesses(t *testing.T) {
 	c := China()
-	for _, d := range []string{"2007-12-31", "2027-01-04", "1949-10-01", "9999-12-31", "0001-01-01"} {
+	for _, d := range []string{"2007-12-31", "2028-01-04", "1949-10-01", "9999-12-31", "0001-01-01"} {
 		_, err := c.IsWorkday(mustDate(t, d))
 		assert.ErrorIs(t, err, ErrUnknownYear, d)
 		_, err = c.Kind(mustDate(t, d))
@@ -358,11 +358,11 @@ func TestUnknownYearNeverGuesses(t *testing.T) {
 		_, err = c.AddWorkdays(mustDate(t, d), 0)
 		assert.ErrorIs(t, err, ErrUnknownYear, d)
 	}
-	_, err := c.WorkdaysBetween(mustDate(t, "2026-12-01"), mustDate(t, "2027-01-10"))
+	_, err := c.WorkdaysBetween(mustDate(t, "2027-12-01"), mustDate(t, "2028-01-10"))
 	assert.ErrorIs(t, err, ErrUnknownYear)
 	_, err = c.IsWorkday(Date{})
 	assert.ErrorIs(t, err, ErrInvalidDate)
-	assert.Contains(t, fmt.Sprint(&UnknownYearError{Year: 2027, First: 2008, Last: 2026}), "没有2027年的节假日安排")
+	assert.Contains(t, fmt.Sprint(&UnknownYearError{Year: 2028, First: 2008, Last: 2027}), "没有2028年的节假日安排")
 }
 
 func TestAddWorkdaysHugeN(t *testing.T) {
@@ -473,6 +473,6 @@ func TestSpecialAgreesWithKind(t *testing.T) {
 	none, err := c.Special(to, from)
 	require.NoError(t, err)
 	assert.Empty(t, none, "an empty range")
-	_, err = c.Special(mustDate(t, "2026-12-01"), mustDate(t, "2027-01-05"))
+	_, err = c.Special(mustDate(t, "2027-12-01"), mustDate(t, "2028-01-05"))
 	assert.ErrorIs(t, err, ErrUnknownYear)
 }

@@ -1,7 +1,7 @@
 package calendar
 
 // The built-in calendar: every arrangement the State Council has announced
-// for 2008 through 2026, transcribed from the General Office's annual
+// for 2008 through 2027, transcribed from the General Office's annual
 // notices (国务院办公厅关于××年部分节假日安排的通知) and the one-off notices
 // that changed them. Each notice lists the days off (放假) and the weekend
 // days worked (上班); every day it does not name is a weekday (working) or a
@@ -17,7 +17,25 @@ package calendar
 // The data was cross-checked day by day against two independent
 // machine-readable sources (the npm packages chinese-days 1.5.7 and
 // holiday-calendar 1.3.3); see internal/crosscheck and the tests named
-// TestNotice* for the disagreements and how each was settled.
+// TestNotice* for the disagreements and how each was settled. Each year
+// of 2008–2026 is also read back from the notice's own text by ParseNotice
+// (TestNoticeTexts, on the copies in ../shared/notices): the two must agree
+// on every day.
+//
+// 2027 could not be read from the notice's text (国务院办公厅关于2027年部分
+// 节假日安排的通知, published in November 2026: no copy was reachable). Its
+// days are taken from the machine-readable data of github.com/6tail/lunar-go
+// v1.4.7 (HolidayUtil, released 2026-11-06, "新增：2027年法定假日") and checked
+// against every rule of 国务院令第795号 (TestYear2027FollowsTheLaw): the 13
+// statutory days, 除夕 included, are all off; each statutory day on a
+// weekend is made up (第六条); every other weekday off is paid back by a
+// weekend day worked. Its provenance says it was not checked against the
+// text.
+//
+// The 文号 of 2015, 2020, 2025 and 2026 are not in the copies read; they are
+// taken from other stored copies (a Traditional-script copy for 2015, a
+// reposting for 2020, forum copies for 2025 and 2026), as
+// ../shared/notices/SOURCES.md records.
 
 // block is a run of days off announced for one holiday.
 type block struct {
@@ -35,15 +53,29 @@ type shift struct {
 // notice is one State Council notice.
 type notice struct {
 	// year is the year the notice arranges; 0 for a notice that changes an
-	// arrangement already made.
-	year  int
-	title string
-	rest  []block
-	work  []shift
+	// arrangement already made, which names the year it amends.
+	year, amends int
+	title        string
+	doc          string // 文号, where known
+	issued       string // the date signed (2025-11-04), or the month where only that is known
+	checked      checkedAgainst
+	via          string // where the days come from, when not the notice's text
+	rest         []block
+	work         []shift
 }
 
+// checkedAgainst says how a year's days were checked against the text of
+// its notice.
+type checkedAgainst uint8
+
+const (
+	notAgainstText checkedAgainst = iota // the text was not available
+	partOfText                           // only a truncated copy of the text was available
+	wholeText                            // every day agrees with the notice's text
+)
+
 var builtin = []notice{
-	{year: 2008, title: "国务院办公厅关于2008年部分节假日安排的通知（2007年12月）",
+	{year: 2008, title: "国务院办公厅关于2008年部分节假日安排的通知", issued: "2007年12月", checked: partOfText,
 		// 元旦: 2007-12-30 to 2008-01-01, with 2007-12-29 worked; the 2007
 		// days are outside this calendar.
 		rest: []block{
@@ -60,7 +92,7 @@ var builtin = []notice{
 			{LabourDay, "2008-05-04"},
 			{NationalDay, "2008-09-27"}, {NationalDay, "2008-09-28"},
 		}},
-	{year: 2009, title: "国务院办公厅关于2009年部分节假日安排的通知（国办发明电〔2008〕42号）",
+	{year: 2009, title: "国务院办公厅关于2009年部分节假日安排的通知", doc: "国办发明电〔2008〕42号", issued: "2008年12月", checked: partOfText,
 		rest: []block{
 			{NewYear, "2009-01-01", "2009-01-03"},
 			{SpringFestival, "2009-01-25", "2009-01-31"},
@@ -75,7 +107,7 @@ var builtin = []notice{
 			{DragonBoat, "2009-05-31"},
 			{NationalDay | MidAutumn, "2009-09-27"}, {NationalDay | MidAutumn, "2009-10-10"},
 		}},
-	{year: 2010, title: "国务院办公厅关于2010年部分节假日安排的通知（国办发明电〔2009〕27号）",
+	{year: 2010, title: "国务院办公厅关于2010年部分节假日安排的通知", doc: "国办发明电〔2009〕27号", issued: "2009-12-07", checked: wholeText,
 		rest: []block{
 			{NewYear, "2010-01-01", "2010-01-03"},
 			{SpringFestival, "2010-02-13", "2010-02-19"},
@@ -91,7 +123,7 @@ var builtin = []notice{
 			{MidAutumn, "2010-09-19"}, {MidAutumn, "2010-09-25"},
 			{NationalDay, "2010-09-26"}, {NationalDay, "2010-10-09"},
 		}},
-	{year: 2011, title: "国务院办公厅关于2011年部分节假日安排的通知（2010年12月）",
+	{year: 2011, title: "国务院办公厅关于2011年部分节假日安排的通知", doc: "国办发明电〔2010〕40号", issued: "2010-12-09", checked: wholeText,
 		rest: []block{
 			{NewYear, "2011-01-01", "2011-01-03"},
 			{SpringFestival, "2011-02-02", "2011-02-08"},
@@ -106,7 +138,7 @@ var builtin = []notice{
 			{Qingming, "2011-04-02"},
 			{NationalDay, "2011-10-08"}, {NationalDay, "2011-10-09"},
 		}},
-	{year: 2012, title: "国务院办公厅关于2012年部分节假日安排的通知（2011年12月）",
+	{year: 2012, title: "国务院办公厅关于2012年部分节假日安排的通知", doc: "国办发明电〔2011〕45号", issued: "2011-12-05", checked: wholeText,
 		rest: []block{
 			{NewYear, "2012-01-01", "2012-01-03"},
 			{SpringFestival, "2012-01-22", "2012-01-28"},
@@ -122,7 +154,7 @@ var builtin = []notice{
 			{LabourDay, "2012-04-28"},
 			{MidAutumn | NationalDay, "2012-09-29"},
 		}},
-	{year: 2013, title: "国务院办公厅关于2013年部分节假日安排的通知（国办发明电〔2012〕33号）",
+	{year: 2013, title: "国务院办公厅关于2013年部分节假日安排的通知", doc: "国办发明电〔2012〕33号", issued: "2012-12-08", checked: wholeText,
 		rest: []block{
 			{NewYear, "2013-01-01", "2013-01-03"},
 			{SpringFestival, "2013-02-09", "2013-02-15"},
@@ -141,7 +173,7 @@ var builtin = []notice{
 			{MidAutumn, "2013-09-22"},
 			{NationalDay, "2013-09-29"}, {NationalDay, "2013-10-12"},
 		}},
-	{year: 2014, title: "国务院办公厅关于2014年部分节假日安排的通知（2013年12月）",
+	{year: 2014, title: "国务院办公厅关于2014年部分节假日安排的通知", doc: "国办发明电〔2013〕28号", issued: "2013-12-11", checked: wholeText,
 		// From 2014 until 2025, 除夕 was not a day off; the block starts on
 		// 正月初一.
 		rest: []block{
@@ -158,7 +190,7 @@ var builtin = []notice{
 			{LabourDay, "2014-05-04"},
 			{NationalDay, "2014-09-28"}, {NationalDay, "2014-10-11"},
 		}},
-	{year: 2015, title: "国务院办公厅关于2015年部分节假日安排的通知（2014年12月）",
+	{year: 2015, title: "国务院办公厅关于2015年部分节假日安排的通知", doc: "国办发明电〔2014〕28号", issued: "2014-12-16", checked: wholeText,
 		// Several holidays this year are announced as the day itself plus a
 		// Monday off (补休): 4月5日放假，4月6日补休; 6月20日放假，6月22日补休.
 		rest: []block{
@@ -175,10 +207,10 @@ var builtin = []notice{
 			{SpringFestival, "2015-02-15"}, {SpringFestival, "2015-02-28"},
 			{NationalDay, "2015-10-10"},
 		}},
-	{title: "国务院关于中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日调休放假的通知（2015年5月）",
+	{amends: 2015, title: "国务院关于中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日调休放假的通知", doc: "国发明电〔2015〕1号", issued: "2015-05-13", checked: wholeText,
 		rest: []block{{VictoryDay, "2015-09-03", "2015-09-05"}},
 		work: []shift{{VictoryDay, "2015-09-06"}}},
-	{year: 2016, title: "国务院办公厅关于2016年部分节假日安排的通知（2015年12月）",
+	{year: 2016, title: "国务院办公厅关于2016年部分节假日安排的通知", doc: "国办发明电〔2015〕18号", issued: "2015-12-10", checked: wholeText,
 		rest: []block{
 			{NewYear, "2016-01-01", "2016-01-03"},
 			{SpringFestival, "2016-02-07", "2016-02-13"},
@@ -194,7 +226,7 @@ var builtin = []notice{
 			{MidAutumn, "2016-09-18"},
 			{NationalDay, "2016-10-08"}, {NationalDay, "2016-10-09"},
 		}},
-	{year: 2017, title: "国务院办公厅关于2017年部分节假日安排的通知（2016年12月）",
+	{year: 2017, title: "国务院办公厅关于2017年部分节假日安排的通知", doc: "国办发明电〔2016〕17号", issued: "2016-12-01", checked: wholeText,
 		rest: []block{
 			{NewYear, "2017-01-01", "2017-01-02"},
 			{SpringFestival, "2017-01-27", "2017-02-02"},
@@ -209,7 +241,7 @@ var builtin = []notice{
 			{DragonBoat, "2017-05-27"},
 			{NationalDay | MidAutumn, "2017-09-30"},
 		}},
-	{year: 2018, title: "国务院办公厅关于2018年部分节假日安排的通知（2017年11月）",
+	{year: 2018, title: "国务院办公厅关于2018年部分节假日安排的通知", doc: "国办发明电〔2017〕12号", issued: "2017-11-30", checked: wholeText,
 		rest: []block{
 			{NewYear, "2017-12-30", "2018-01-01"},
 			{SpringFestival, "2018-02-15", "2018-02-21"},
@@ -225,7 +257,7 @@ var builtin = []notice{
 			{LabourDay, "2018-04-28"},
 			{NationalDay, "2018-09-29"}, {NationalDay, "2018-09-30"},
 		}},
-	{year: 2019, title: "国务院办公厅关于2019年部分节假日安排的通知（2018年12月）",
+	{year: 2019, title: "国务院办公厅关于2019年部分节假日安排的通知", doc: "国办发明电〔2018〕15号", issued: "2018-12-04", checked: wholeText,
 		rest: []block{
 			{NewYear, "2018-12-30", "2019-01-01"},
 			{SpringFestival, "2019-02-04", "2019-02-10"},
@@ -240,11 +272,11 @@ var builtin = []notice{
 			{SpringFestival, "2019-02-02"}, {SpringFestival, "2019-02-03"},
 			{NationalDay, "2019-09-29"}, {NationalDay, "2019-10-12"},
 		}},
-	{title: "国务院办公厅关于调整2019年劳动节假期安排的通知（2019年3月）",
+	{amends: 2019, title: "国务院办公厅关于调整2019年劳动节假期安排的通知", doc: "国办发明电〔2019〕3号", issued: "2019-03-22", checked: wholeText,
 		// 劳动节 became 5月1日至4日, with 4月28日 and 5月5日 (Sundays) worked.
 		rest: []block{{LabourDay, "2019-05-01", "2019-05-04"}},
 		work: []shift{{LabourDay, "2019-04-28"}, {LabourDay, "2019-05-05"}}},
-	{year: 2020, title: "国务院办公厅关于2020年部分节假日安排的通知（2019年11月）",
+	{year: 2020, title: "国务院办公厅关于2020年部分节假日安排的通知", doc: "国办发明电〔2019〕16号", issued: "2019-11-21", checked: wholeText,
 		rest: []block{
 			{NewYear, "2020-01-01", "2020-01-01"},
 			{SpringFestival, "2020-01-24", "2020-01-30"},
@@ -259,11 +291,11 @@ var builtin = []notice{
 			{DragonBoat, "2020-06-28"},
 			{NationalDay | MidAutumn, "2020-09-27"}, {NationalDay | MidAutumn, "2020-10-10"},
 		}},
-	{title: "国务院办公厅关于延长2020年春节假期的通知（国办发明电〔2020〕1号，2020年1月27日）",
+	{amends: 2020, title: "国务院办公厅关于延长2020年春节假期的通知", doc: "国办发明电〔2020〕1号", issued: "2020-01-26", checked: wholeText,
 		// The Spring Festival break was extended to 2 February (正月初九);
 		// 2月1日, announced as a working Saturday, became a day off.
 		rest: []block{{SpringFestival, "2020-01-31", "2020-02-02"}}},
-	{year: 2021, title: "国务院办公厅关于2021年部分节假日安排的通知（2020年11月）",
+	{year: 2021, title: "国务院办公厅关于2021年部分节假日安排的通知", doc: "国办发明电〔2020〕27号", issued: "2020-11-25", checked: wholeText,
 		rest: []block{
 			{NewYear, "2021-01-01", "2021-01-03"},
 			{SpringFestival, "2021-02-11", "2021-02-17"},
@@ -279,7 +311,7 @@ var builtin = []notice{
 			{MidAutumn, "2021-09-18"},
 			{NationalDay, "2021-09-26"}, {NationalDay, "2021-10-09"},
 		}},
-	{year: 2022, title: "国务院办公厅关于2022年部分节假日安排的通知（2021年10月）",
+	{year: 2022, title: "国务院办公厅关于2022年部分节假日安排的通知", doc: "国办发明电〔2021〕11号", issued: "2021-10-25", checked: wholeText,
 		rest: []block{
 			{NewYear, "2022-01-01", "2022-01-03"},
 			{SpringFestival, "2022-01-31", "2022-02-06"},
@@ -295,7 +327,7 @@ var builtin = []notice{
 			{LabourDay, "2022-04-24"}, {LabourDay, "2022-05-07"},
 			{NationalDay, "2022-10-08"}, {NationalDay, "2022-10-09"},
 		}},
-	{year: 2023, title: "国务院办公厅关于2023年部分节假日安排的通知（2022年12月）",
+	{year: 2023, title: "国务院办公厅关于2023年部分节假日安排的通知", doc: "国办发明电〔2022〕16号", issued: "2022-12-08", checked: wholeText,
 		rest: []block{
 			{NewYear, "2022-12-31", "2023-01-02"},
 			{SpringFestival, "2023-01-21", "2023-01-27"},
@@ -310,7 +342,7 @@ var builtin = []notice{
 			{DragonBoat, "2023-06-25"},
 			{MidAutumn | NationalDay, "2023-10-07"}, {MidAutumn | NationalDay, "2023-10-08"},
 		}},
-	{year: 2024, title: "国务院办公厅关于2024年部分节假日安排的通知（2023年10月）",
+	{year: 2024, title: "国务院办公厅关于2024年部分节假日安排的通知", doc: "国办发明电〔2023〕7号", issued: "2023-10-25", checked: wholeText,
 		rest: []block{
 			{NewYear, "2023-12-30", "2024-01-01"},
 			{SpringFestival, "2024-02-10", "2024-02-17"},
@@ -327,7 +359,7 @@ var builtin = []notice{
 			{MidAutumn, "2024-09-14"},
 			{NationalDay, "2024-09-29"}, {NationalDay, "2024-10-12"},
 		}},
-	{year: 2025, title: "国务院办公厅关于2025年部分节假日安排的通知（2024年11月）",
+	{year: 2025, title: "国务院办公厅关于2025年部分节假日安排的通知", doc: "国办发明电〔2024〕12号", issued: "2024-11-12", checked: wholeText,
 		// The first year under the revised 全国年节及纪念日放假办法 (国务院令
 		// 第795号): 除夕 and 5月2日 become statutory, 13 statutory days in all.
 		rest: []block{
@@ -343,7 +375,7 @@ var builtin = []notice{
 			{LabourDay, "2025-04-27"},
 			{NationalDay | MidAutumn, "2025-09-28"}, {NationalDay | MidAutumn, "2025-10-11"},
 		}},
-	{year: 2026, title: "国务院办公厅关于2026年部分节假日安排的通知（2025年11月）",
+	{year: 2026, title: "国务院办公厅关于2026年部分节假日安排的通知", doc: "国办发明电〔2025〕7号", issued: "2025-11-04", checked: wholeText,
 		rest: []block{
 			{NewYear, "2026-01-01", "2026-01-03"},
 			{SpringFestival, "2026-02-15", "2026-02-23"},
@@ -358,5 +390,25 @@ var builtin = []notice{
 			{SpringFestival, "2026-02-14"}, {SpringFestival, "2026-02-28"},
 			{LabourDay, "2026-05-09"},
 			{NationalDay, "2026-09-20"}, {NationalDay, "2026-10-10"},
+		}},
+	{year: 2027, title: "国务院办公厅关于2027年部分节假日安排的通知", issued: "2026年11月", checked: notAgainstText,
+		via: "github.com/6tail/lunar-go v1.4.7 (HolidayUtil), checked against 国务院令第795号",
+		// 春节 starts on 除夕 (2月5日) and, with 2月6日 and 7日 (初一, 初二)
+		// on a weekend, runs nine days; 端午 (6月9日) and 中秋 (9月15日) fall
+		// on a Wednesday and are one day each ("如逢周三则只在当日放假",
+		// the principle the 2025 notice states).
+		rest: []block{
+			{NewYear, "2027-01-01", "2027-01-03"},
+			{SpringFestival, "2027-02-05", "2027-02-13"},
+			{Qingming, "2027-04-03", "2027-04-05"},
+			{LabourDay, "2027-05-01", "2027-05-05"},
+			{DragonBoat, "2027-06-09", "2027-06-09"},
+			{MidAutumn, "2027-09-15", "2027-09-15"},
+			{NationalDay, "2027-10-01", "2027-10-07"},
+		},
+		work: []shift{
+			{SpringFestival, "2027-01-31"}, {SpringFestival, "2027-02-14"},
+			{LabourDay, "2027-05-08"},
+			{NationalDay, "2027-09-26"}, {NationalDay, "2027-10-09"},
 		}},
 }

@@ -86,10 +86,13 @@ func (e *UnknownYearError) Is(target error) bool { return target == ErrUnknownYe
 type DataError struct {
 	// Format is "json" or "ics".
 	Format string
-	// Where locates the problem: "days[3].date", "line 17".
+	// Where locates the problem: a line and column with a JSON Pointer
+	// ("line 3, column 12 /days/3/date"), or "line 17" in an .ics feed.
 	Where string
 	// Reason says, in Chinese and English, what is wrong.
 	Reason string
+
+	err error // the underlying error, if any
 }
 
 // Error names the format, the place and the problem, in Chinese and English.
@@ -100,6 +103,9 @@ func (e *DataError) Error() string {
 
 // Is reports whether target is ErrInvalidData.
 func (e *DataError) Is(target error) bool { return target == ErrInvalidData }
+
+// Unwrap returns the underlying error, such as a date's *ParseError.
+func (e *DataError) Unwrap() error { return e.err }
 
 func dataErr(format, where string, reason msg) *DataError {
 	return &DataError{Format: format, Where: where, Reason: reason.String()}

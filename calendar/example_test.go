@@ -76,13 +76,13 @@ func ExampleDate_Scan() {
 func ExampleChina() {
 	c := calendar.China()
 	years := c.Years()
-	fmt.Println(years[0], years[len(years)-1], c.Knows(2027))
-	// Output: 2008 2026 false
+	fmt.Println(years[0], years[len(years)-1], c.Knows(2028))
+	// Output: 2008 2027 false
 }
 
 func ExampleCalendar_IsWorkday() {
 	c := calendar.China()
-	for _, s := range []string{"2025-09-28", "2025-10-08", "2027-01-04"} {
+	for _, s := range []string{"2025-09-28", "2025-10-08", "2028-01-04"} {
 		d, _ := calendar.ParseDate(s)
 		ok, err := c.IsWorkday(d)
 		fmt.Println(s, ok, errors.Is(err, calendar.ErrUnknownYear))
@@ -90,7 +90,7 @@ func ExampleCalendar_IsWorkday() {
 	// Output:
 	// 2025-09-28 true false
 	// 2025-10-08 false false
-	// 2027-01-04 false true
+	// 2028-01-04 false true
 }
 
 func ExampleCalendar_Kind() {
@@ -172,7 +172,7 @@ func ExampleCalendar_Holidays() {
 func ExampleCalendar_Sources() {
 	src := calendar.China().Sources()
 	fmt.Println(src[len(src)-1])
-	// Output: 国务院办公厅关于2026年部分节假日安排的通知（2025年11月）
+	// Output: 国务院办公厅关于2027年部分节假日安排的通知
 }
 
 func ExampleCalendar_Deadline() {
@@ -279,13 +279,13 @@ func ExampleParseICS() {
 }
 
 func ExampleUnknownYearError() {
-	d, _ := calendar.ParseDate("2027-03-01")
+	d, _ := calendar.ParseDate("2028-03-01")
 	_, err := calendar.China().IsWorkday(d)
 	var ue *calendar.UnknownYearError
 	if errors.As(err, &ue) {
 		fmt.Println(ue.Year, ue.First, ue.Last)
 	}
-	// Output: 2027 2008 2026
+	// Output: 2028 2008 2027
 }
 
 func ExampleDate_Weekday() {
@@ -319,7 +319,7 @@ func ExampleDate_MarshalJSON() {
 
 func ExampleCalendar_Knows() {
 	c := calendar.China()
-	fmt.Println(c.Knows(2008), c.Knows(2026), c.Knows(2007), c.Knows(2027))
+	fmt.Println(c.Knows(2008), c.Knows(2027), c.Knows(2007), c.Knows(2028))
 	// Output: true true false false
 }
 

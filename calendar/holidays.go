@@ -45,13 +45,20 @@ func (c *Calendar) Holidays(year int) ([]HolidayBlock, error) {
 		switch DayKind(b & 3) {
 		case Holiday:
 			d := fromDays(c.start + i)
-			if n := len(blocks); n > 0 && blockLabel[n-1] == b>>2 && blocks[n-1].To.days() == d.days()-1 {
+			l := c.labels[b>>2]
+			if n := len(blocks); n > 0 && blocks[n-1].To.days() == d.days()-1 &&
+				(blockLabel[n-1] == b>>2 || l.f != 0 && blocks[n-1].Festival == l.f) {
+				// One break: the same label, or the same holiday under
+				// another name (春节（除夕）, 国庆节（补假）).
 				blocks[n-1].To = d
 				blocks[n-1].Days++
 				continue
 			}
-			l := c.labels[b>>2]
-			blocks = append(blocks, HolidayBlock{Festival: l.f, Name: l.display, From: d, To: d, Days: 1})
+			name := l.display
+			if l.f != 0 {
+				name = l.f.String()
+			}
+			blocks = append(blocks, HolidayBlock{Festival: l.f, Name: name, From: d, To: d, Days: 1})
 			blockLabel = append(blockLabel, b>>2)
 		case Adjusted:
 			adjusted = append(adjusted, i)

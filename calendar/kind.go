@@ -204,7 +204,14 @@ type DayInfo struct {
 	Festival Festival `json:"festival,omitempty"`
 	// Name is the holiday's name for people: Festival's Chinese name, or the
 	// name a loaded file gave a local closure. Empty for ordinary days.
+	// In a provisional year the eve of the Spring Festival is named
+	// 春节（除夕）and a day that makes up for a statutory day on a weekend
+	// is named, for instance, 国庆节（补假）.
 	Name string `json:"name,omitempty"`
+	// Provisional reports a day of a year no notice arranges yet, answered
+	// from the statutory holidays alone (Calendar.WithProvisional): it may
+	// change when the notice comes.
+	Provisional bool `json:"provisional,omitempty"`
 }
 
 // IsWorking reports whether the day is a working day.

@@ -1,13 +1,13 @@
 package calendar
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"time"
+
+	"github.com/bizenv/bizenv/internal/strictjson"
 )
 
 // Overlay is calendar data supplied by the caller, to be merged on top of a
@@ -36,8 +36,16 @@ import (
 //   - weekend: a Saturday or Sunday restored to an ordinary day off.
 type Overlay struct {
 	// Source names where the data comes from (a notice, a file); it is
-	// listed by Calendar.Sources.
+	// listed by Calendar.Sources and names the years in Years in their
+	// Provenance.
 	Source string `json:"source,omitempty"`
+	// DocNumber is the notice's 文号, where known.
+	DocNumber string `json:"doc_number,omitempty"`
+	// Issued is when the notice was signed (2026-11-04, or a month).
+	Issued string `json:"issued,omitempty"`
+	// Checked reports that the days were read from, or checked against,
+	// the notice's own text (ParseNotice sets it).
+	Checked bool `json:"checked,omitempty"`
 	// Years are whole years the overlay defines. Merge drops whatever the
 	// calendar said about them; every day of such a year that Days does not
 	// list is ordinary (worked Monday to Friday, off at weekends).
@@ -58,25 +66,25 @@ func (o *Overlay) Validate() error {
 	var errs []error
 	for i, y := range o.Years {
 		if y < firstCalendarYear || y > lastCalendarYear {
-			errs = append(errs, dataErr("json", fmt.Sprintf("years[%d]", i), msg{
+			errs = append(errs, dataErr("json", fmt.Sprintf("/years/%d", i), msg{
 				fmt.Sprintf("年份 %d 须在%d–%d之间", y, firstCalendarYear, lastCalendarYear),
 				fmt.Sprintf("year %d must be %d to %d", y, firstCalendarYear, lastCalendarYear)}))
 		}
 	}
 	if len(o.Days) > maxOverlayDays {
-		errs = append(errs, dataErr("json", "days", msg{
+		errs = append(errs, dataErr("json", "/days", msg{
 			fmt.Sprintf("最多%d天", maxOverlayDays), fmt.Sprintf("at most %d days", maxOverlayDays)}))
 		return errors.Join(errs...)
 	}
 	seen := make(map[Date]int, len(o.Days))
 	for i, d := range o.Days {
 		if err := checkDay(d); err != nil {
-			errs = append(errs, dataErr("json", fmt.Sprintf("days[%d]", i), *err))
+			errs = append(errs, dataErr("json", fmt.Sprintf("/days/%d", i), *err))
 			continue
 		}
 		if j, dup := seen[d.Date]; dup {
-			errs = append(errs, dataErr("json", fmt.Sprintf("days[%d]", i), msg{
-				fmt.Sprintf("%s 与 days[%d] 重复", d.Date, j), fmt.Sprintf("%s is already set by days[%d]", d.Date, j)}))
+			errs = append(errs, dataErr("json", fmt.Sprintf("/days/%d", i), msg{
+				fmt.Sprintf("%s 与 /days/%d 重复", d.Date, j), fmt.Sprintf("%s is already set by /days/%d", d.Date, j)}))
 			continue
 		}
 		seen[d.Date] = i
@@ -130,43 +138,36 @@ func checkDay(d DayInfo) *msg {
 var weekdayZh = [...]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}
 
 // ParseOverlay reads an Overlay from JSON (the form shown on Overlay) and
-// validates it. Unknown fields, malformed dates, kinds that do not fit the
-// weekday and dates set twice are errors wrapping ErrInvalidData that name
-// the entry (days[3]); all of them are reported at once.
+// validates it. Unknown fields, duplicate keys, malformed dates, a missing
+// kind, kinds that do not fit the weekday and dates set twice are errors
+// wrapping ErrInvalidData that name the entry by its JSON Pointer (/days/3); all of them are
+// reported at once.
 func ParseOverlay(r io.Reader) (*Overlay, error) {
 	var raw struct {
-		Source string            `json:"source"`
-		Years  []int             `json:"years"`
-		Days   []json.RawMessage `json:"days"`
-	}
-	dec := json.NewDecoder(io.LimitReader(r, 16<<20))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&raw); err != nil {
-		return nil, dataErr("json", "top level", msg{"不是有效的日历 JSON：" + err.Error(), "not valid calendar JSON: " + err.Error()})
-	}
-	if dec.More() {
-		return nil, dataErr("json", "top level", msg{"JSON 对象之后有多余内容", "unexpected data after the JSON object"})
-	}
-	if len(raw.Days) > maxOverlayDays {
-		return nil, dataErr("json", "days", msg{fmt.Sprintf("最多%d天", maxOverlayDays), fmt.Sprintf("at most %d days", maxOverlayDays)})
-	}
-	o := &Overlay{Source: raw.Source, Years: raw.Years, Days: make([]DayInfo, 0, len(raw.Days))}
-	var errs []error
-	for i, m := range raw.Days {
-		var d struct {
+		Source    string `json:"source"`
+		DocNumber string `json:"doc_number"`
+		Issued    string `json:"issued"`
+		Checked   bool   `json:"checked"`
+		Years     []int  `json:"years"`
+		Days      []struct {
 			Date     Date     `json:"date"`
 			Kind     *DayKind `json:"kind"` // required: a missing kind is no default
 			Festival Festival `json:"festival"`
 			Name     string   `json:"name"`
-		}
-		dd := json.NewDecoder(bytes.NewReader(m))
-		dd.DisallowUnknownFields()
-		if err := dd.Decode(&d); err != nil {
-			errs = append(errs, dataErr("json", fmt.Sprintf("days[%d]", i), msg{err.Error(), err.Error()}))
-			continue
-		}
+		} `json:"days"`
+	}
+	if err := strictjson.Decode(r, maxOverlayBytes, &raw); err != nil {
+		return nil, jsonErr(err)
+	}
+	if len(raw.Days) > maxOverlayDays {
+		return nil, dataErr("json", "/days", msg{fmt.Sprintf("最多%d天", maxOverlayDays), fmt.Sprintf("at most %d days", maxOverlayDays)})
+	}
+	o := &Overlay{Source: raw.Source, DocNumber: raw.DocNumber, Issued: raw.Issued, Checked: raw.Checked,
+		Years: raw.Years, Days: make([]DayInfo, 0, len(raw.Days))}
+	var errs []error
+	for i, d := range raw.Days {
 		if d.Kind == nil {
-			errs = append(errs, dataErr("json", fmt.Sprintf("days[%d]", i), msg{
+			errs = append(errs, dataErr("json", fmt.Sprintf("/days/%d", i), msg{
 				"缺少 kind（holiday、adjusted、workday 或 weekend）", "kind is missing (holiday, adjusted, workday or weekend)"}))
 			continue
 		}
@@ -179,6 +180,27 @@ func ParseOverlay(r io.Reader) (*Overlay, error) {
 		return nil, err
 	}
 	return o, nil
+}
+
+// maxOverlayBytes bounds an overlay's JSON.
+const maxOverlayBytes = 16 << 20
+
+// jsonErr turns a strict decoding error into one DataError per problem,
+// each naming its line, column and JSON Pointer.
+func jsonErr(err error) error {
+	var se *strictjson.Error
+	if !errors.As(err, &se) {
+		return dataErr("json", "top level", msg{"无法读取：" + err.Error(), "cannot read: " + err.Error()})
+	}
+	errs := make([]error, 0, len(se.Problems))
+	for _, p := range se.Problems {
+		where := p.Where()
+		if where == "" {
+			where = "top level"
+		}
+		errs = append(errs, &DataError{Format: "json", Where: where, Reason: p.Message(), err: p.Err})
+	}
+	return errors.Join(errs...)
 }
 
 // Merge returns a new calendar: c with o applied on top. The rule for
@@ -194,14 +216,27 @@ func (c *Calendar) Merge(o *Overlay) (*Calendar, error) {
 	if err := o.Validate(); err != nil {
 		return nil, err
 	}
-	years := c.Years()
 	declared := make(map[int]bool, len(o.Years))
 	for _, y := range o.Years {
 		declared[y] = true
-		if !slices.Contains(years, y) {
-			years = append(years, y)
+	}
+	source := o.Source
+	if source == "" {
+		source = "loaded overlay"
+	}
+	prov := make([]Provenance, 0, len(c.provenance)+len(o.Years))
+	for _, p := range c.provenance {
+		if !declared[p.Year] {
+			p.Amendments = slices.Clone(p.Amendments)
+			prov = append(prov, p)
 		}
 	}
+	for _, y := range o.Years {
+		prov = append(prov, Provenance{Year: y, Notice: o.Source, DocNumber: o.DocNumber, Issued: o.Issued,
+			Checked: o.Checked, Via: "loaded: " + source})
+	}
+	slices.SortFunc(prov, func(a, b Provenance) int { return a.Year - b.Year })
+	prov = slices.CompactFunc(prov, func(a, b Provenance) bool { return a.Year == b.Year })
 	settings := make([]setting, 0, len(c.settings)+len(o.Days))
 	for _, s := range c.settings {
 		if !declared[s.date.Year()] {
@@ -210,11 +245,18 @@ func (c *Calendar) Merge(o *Overlay) (*Calendar, error) {
 	}
 	var errs []error
 	for i, d := range o.Days {
-		if y := d.Date.Year(); !declared[y] && !c.knows(y) {
-			errs = append(errs, dataErr("json", fmt.Sprintf("days[%d]", i), msg{
+		y := d.Date.Year()
+		if !declared[y] && !c.knows(y) {
+			errs = append(errs, dataErr("json", fmt.Sprintf("/days/%d", i), msg{
 				fmt.Sprintf("日历不知道%d年，请在 years 中声明", y),
 				fmt.Sprintf("the calendar does not know %d: list it in years", y)}))
 			continue
+		}
+		if !declared[y] {
+			if k, found := slices.BinarySearchFunc(prov, y, func(p Provenance, y int) int { return p.Year - y }); found &&
+				!slices.Contains(prov[k].Amendments, source) {
+				prov[k].Amendments = append(prov[k].Amendments, source)
+			}
 		}
 		l := label{f: d.Festival, name: d.Name}
 		if l.name == l.f.String() {
@@ -229,5 +271,5 @@ func (c *Calendar) Merge(o *Overlay) (*Calendar, error) {
 	if o.Source != "" {
 		sources = append(sources, o.Source)
 	}
-	return build(years, settings, sources)
+	return build(spec{settings: settings, sources: sources, provenance: prov, withProv: c.withProv})
 }

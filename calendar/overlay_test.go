@@ -29,7 +29,7 @@ func TestParseOverlayAndMerge(t *testing.T) {
 	c, err := base.Merge(o)
 	require.NoError(t, err)
 
-	// The declared year becomes known; 2027-2029 stay unknown.
+	// The declared year becomes known; 2028-2029 stay unknown.
 	assert.True(t, c.Knows(2030))
 	assert.False(t, c.Knows(2029))
 	assert.False(t, base.Knows(2030), "Merge leaves the receiver unchanged")
@@ -58,12 +58,12 @@ func TestParseOverlayAndMerge(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, NationalDay, info.Festival, "the rest of 2026 is unchanged")
 
-	// The gap 2027-2029 is never crossed by counting.
-	_, err = c.AddWorkdays(mustDate(t, "2026-12-30"), 5)
+	// The gap 2028-2029 is never crossed by counting.
+	_, err = c.AddWorkdays(mustDate(t, "2027-12-30"), 5)
 	assert.ErrorIs(t, err, ErrUnknownYear)
 	var ue *UnknownYearError
 	require.ErrorAs(t, err, &ue)
-	assert.Equal(t, 2027, ue.Year)
+	assert.Equal(t, 2028, ue.Year)
 	_, err = c.AddWorkdays(mustDate(t, "2030-01-03"), -5)
 	require.ErrorAs(t, err, &ue)
 	assert.Equal(t, 2029, ue.Year)
@@ -101,7 +101,7 @@ func TestMergeErrors(t *testing.T) {
 		{"adjusted weekday", Overlay{Days: []DayInfo{{Date: mustDate(t, "2025-10-15"), Kind: Adjusted}}}, "2025-10-15"},
 		{"workday on a weekend", Overlay{Days: []DayInfo{{Date: mustDate(t, "2025-10-18"), Kind: Workday}}}, "adjusted"},
 		{"weekend on a weekday", Overlay{Days: []DayInfo{{Date: mustDate(t, "2025-10-15"), Kind: Weekend}}}, "holiday"},
-		{"duplicate", Overlay{Days: []DayInfo{{Date: mustDate(t, "2025-10-15"), Kind: Holiday}, {Date: mustDate(t, "2025-10-15"), Kind: Holiday}}}, "days[0]"},
+		{"duplicate", Overlay{Days: []DayInfo{{Date: mustDate(t, "2025-10-15"), Kind: Holiday}, {Date: mustDate(t, "2025-10-15"), Kind: Holiday}}}, "/days/0"},
 		{"zero date", Overlay{Days: []DayInfo{{Kind: Holiday}}}, "date is missing"},
 		{"year out of range", Overlay{Years: []int{1800}}, "1800"},
 		{"bad kind", Overlay{Days: []DayInfo{{Date: mustDate(t, "2025-10-15"), Kind: 7}}}, "unknown kind"},
@@ -122,16 +122,21 @@ func TestMergeErrors(t *testing.T) {
 
 func TestParseOverlayErrors(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{`{"days":[{"date":"2025-02-30","kind":"holiday"}]}`, "days[0]"},
+		{`{"days":[{"date":"2025-02-30","kind":"holiday"}]}`, "/days/0/date"},
 		{`{"days":[{"date":"2025-10-15","kind":"holliday"}]}`, "holliday"},
 		{`{"days":[{"date":"2025-10-15","kind":"holiday","colour":"red"}]}`, "colour"},
 		{`{"days":[{"date":"2025-10-15","kind":"holiday","festival":"圣诞节"}]}`, "圣诞节"},
 		{`{"dayz":[]}`, "dayz"},
 		{`{"days":[{"date":"2027-01-01","festival":"元旦"}]}`, "kind is missing"},
-		{`{"days":[]} {}`, "after the JSON object"},
-		{`[1,2]`, "top level"},
+		{`{"days":[]} {}`, "after the JSON value"},
+		{`[1,2]`, "want an object"},
 		{``, "top level"},
-		{`{"days":[{"date":"2025-10-15","kind":"holiday"},{"date":"2025-10-32","kind":"holiday"},{"date":"2025-10-16","kind":"adjusted"}]}`, "days[1]"},
+		{`{"days":[],"days":[{"date":"2025-10-15","kind":"holiday"}]}`, "given twice"},
+		{`{"Days":[]}`, "unknown field"},
+		{"\xff\xfe{\x00}\x00", "UTF-16"},
+		{"{\"source\":\"\xb9\xfa\"}", "GBK"},
+		{`{"days":[null]}`, "null"},
+		{`{"days":[{"date":"2025-10-15","kind":"holiday"},{"date":"2025-10-32","kind":"holiday"},{"date":"2025-10-16","kind":"adjusted"}]}`, "/days/1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -122,11 +122,11 @@ func TestDeadline(t *testing.T) {
 
 func TestDeadlineErrors(t *testing.T) {
 	c := China()
-	_, err := c.Deadline(mustDate(t, "2026-12-20"), Period{30, Days})
-	assert.ErrorIs(t, err, ErrUnknownYear, "2027-01-19 cannot be classified")
-	_, err = c.Deadline(mustDate(t, "2026-12-20"), Period{1, Years})
+	_, err := c.Deadline(mustDate(t, "2027-12-20"), Period{30, Days})
+	assert.ErrorIs(t, err, ErrUnknownYear, "2028-01-19 cannot be classified")
+	_, err = c.Deadline(mustDate(t, "2027-12-20"), Period{1, Years})
 	assert.ErrorIs(t, err, ErrUnknownYear)
-	_, err = c.Deadline(mustDate(t, "2027-01-04"), Period{0, Days})
+	_, err = c.Deadline(mustDate(t, "2028-01-04"), Period{0, Days})
 	assert.ErrorIs(t, err, ErrUnknownYear, "the start must be known too")
 	_, err = c.Deadline(mustDate(t, "2025-01-01"), Period{24, Hours})
 	assert.ErrorIs(t, err, ErrInvalidPeriod)

@@ -110,14 +110,14 @@ func TestHolidaysGolden(t *testing.T) {
 
 func TestHolidaysInAYearNotYetKnown(t *testing.T) {
 	var out, errb bytes.Buffer
-	later := time.Date(2027, 3, 1, 9, 0, 0, 0, beijing)
+	later := time.Date(2028, 3, 1, 9, 0, 0, 0, beijing)
 	code := run([]string{"holidays"}, strings.NewReader(""), &out, &errb, later)
 	require.Equal(t, 0, code, errb.String())
-	assert.Contains(t, out.String(), "2027 is not known yet; showing 2026")
-	assert.Contains(t, out.String(), "2026年节假日安排")
-	assert.Contains(t, out.String(), "no holiday arrangement for 2027", "the approval deadline cannot be computed, and it says why")
+	assert.Contains(t, out.String(), "2028 is not known yet; showing 2027")
+	assert.Contains(t, out.String(), "2027年节假日安排")
+	assert.Contains(t, out.String(), "no holiday arrangement for 2028", "the approval deadline cannot be computed, and it says why")
 
-	code = run([]string{"holidays", "2027"}, strings.NewReader(""), &out, &errb, later)
+	code = run([]string{"holidays", "2028"}, strings.NewReader(""), &out, &errb, later)
 	assert.Equal(t, 2, code, "an explicit unknown year is an error")
 }
 
@@ -132,8 +132,8 @@ func TestErrors(t *testing.T) {
 		{[]string{"workday", "add", "2025-02-30", "5"}, "", []string{"2025年2月只有28天", "February 2025 has 28 days"}},
 		{[]string{"workday", "add", "2025-09-30"}, "", []string{"需要 2 个参数", "want 2 arguments", "usage"}},
 		{[]string{"workday", "add", "2025-09-30", "five"}, "", []string{"N must be an integer"}},
-		{[]string{"workday", "add", "2025-09-30", "1000000000"}, "", []string{"no holiday arrangement for 2027"}},
-		{[]string{"workday", "is", "2027-01-04"}, "", []string{"没有2027年的节假日安排", "no holiday arrangement for 2027"}},
+		{[]string{"workday", "add", "2025-09-30", "1000000000"}, "", []string{"no holiday arrangement for 2028"}},
+		{[]string{"workday", "is", "2028-01-04"}, "", []string{"没有2028年的节假日安排", "no holiday arrangement for 2028"}},
 		{[]string{"workday", "is"}, "", []string{"at least one date"}},
 		{[]string{"deadline", "2025-09-30", "7周"}, "", []string{"cannot parse period"}},
 		{[]string{"deadline", "2025-09-30", "24小时"}, "", []string{"DeadlineAt"}},
@@ -142,7 +142,7 @@ func TestErrors(t *testing.T) {
 		{[]string{"holidays", "20x5"}, "", []string{"YEAR must be a year"}},
 		{[]string{"holidays", "2030"}, "", []string{"no holiday arrangement for 2030"}},
 		{[]string{"workday", "is", "2025-10-01", "--calendar", "no-such-file.json"}, "", []string{"cannot open calendar file"}},
-		{[]string{"workday", "is", "2025-10-01", "--calendar", "-"}, `{"days":[{"date":"2025-10-15","kind":"adjusted"}]}`, []string{"days[0]", "Saturday or Sunday"}},
+		{[]string{"workday", "is", "2025-10-01", "--calendar", "-"}, `{"days":[{"date":"2025-10-15","kind":"adjusted"}]}`, []string{"/days/0", "Saturday or Sunday"}},
 		{[]string{"workday", "is", "2025-10-01", "--calendar", "-", "--calendar-years", "x"}, `{"days":[]}`, []string{"--calendar-years"}},
 	}
 	for _, tt := range tests {

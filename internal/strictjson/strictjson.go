@@ -78,8 +78,38 @@ type Problem struct {
 	Err error
 }
 
+// Message is what is wrong, in Chinese and English (once, when a type's
+// own error already gives both).
+func (p Problem) Message() string {
+	if p.ZH == p.EN {
+		return p.ZH
+	}
+	return p.ZH + " / " + p.EN
+}
+
+// Where is the place, for people: line, column and pointer.
+func (p Problem) Where() string {
+	var s string
+	if p.Line > 0 {
+		s = fmt.Sprintf("line %d, column %d", p.Line, p.Column)
+	}
+	if p.Pointer != "" {
+		if s != "" {
+			s += " "
+		}
+		s += p.Pointer
+	}
+	return s
+}
+
 // String gives the place and the problem in Chinese and English.
 func (p Problem) String() string {
+	if p.ZH == p.EN {
+		if w := p.Where(); w != "" {
+			return w + ": " + p.ZH
+		}
+		return p.ZH
+	}
 	where := ""
 	if p.Line > 0 {
 		where = fmt.Sprintf("第%d行第%d列", p.Line, p.Column)
