@@ -41,9 +41,9 @@ func TestAlertsFireOnce(t *testing.T) {
 func closedCase(t testing.TB, id, unit string, days int, materials int) *Case {
 	cal := calendar.China()
 	start := at(t, "2025-03-03T09:00:00+08:00")
-	d, err := cal.AddWorkdays(calendar.DateOf(start.In(Beijing)), days)
+	d, err := cal.AddWorkdays(calendar.DateOf(start.In(calendar.Beijing())), days)
 	require.NoError(t, err)
-	end := d.In(Beijing).Add(10 * time.Hour)
+	end := d.In(calendar.Beijing()).Add(10 * time.Hour)
 	return &Case{ID: id, Process: "power-high-voltage", Unit: unit, Events: []Event{
 		{At: start, Kind: Submitted}, {At: start, Kind: Accepted},
 		{At: start, Kind: StageStarted, Stage: "申请受理"}, {At: start.Add(time.Hour), Kind: StageFinished, Stage: "申请受理"},
@@ -87,10 +87,10 @@ func TestCompressionAgainstStatutoryLimit(t *testing.T) {
 	var cases []*Case
 	for i, d := range []int{2, 4, 4} { // mean 3.33 of a 20-working-day statutory limit
 		start := at(t, "2025-06-02T09:00:00+08:00")
-		end, err := calendar.China().AddWorkdays(calendar.DateOf(start.In(Beijing)), d)
+		end, err := calendar.China().AddWorkdays(calendar.DateOf(start.In(calendar.Beijing())), d)
 		require.NoError(t, err)
 		cases = append(cases, &Case{ID: fmt.Sprint(i), Process: p.ID, Events: []Event{
-			{At: start, Kind: Submitted}, {At: start, Kind: Accepted}, {At: end.In(Beijing).Add(9 * time.Hour), Kind: Finished}}})
+			{At: start, Kind: Submitted}, {At: start, Kind: Accepted}, {At: end.In(calendar.Beijing()).Add(9 * time.Hour), Kind: Finished}}})
 	}
 	stats, errs := Statistics(cases, CatalogProcesses(), Options{})
 	require.Empty(t, errs)

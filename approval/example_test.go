@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/bizenv/bizenv/approval"
+	"github.com/bizenv/bizenv/calendar"
 )
 
 func ExampleCatalog() {
@@ -42,7 +43,7 @@ func ExampleStatus() {
 func ExampleReplay() {
 	p, _ := approval.Lookup("power-high-voltage")
 	c := &approval.Case{ID: "HV-2", Process: p.ID}
-	t0 := time.Date(2025, 9, 26, 9, 0, 0, 0, approval.Beijing)
+	t0 := time.Date(2025, 9, 26, 9, 0, 0, 0, calendar.Beijing())
 	_ = c.Append(&p, approval.Event{At: t0, Kind: approval.Submitted})
 	err := c.Append(&p, approval.Event{At: t0.Add(time.Hour), Kind: approval.Resumed})
 	fmt.Println(err)
@@ -54,7 +55,7 @@ func ExampleReplay() {
 
 func ExampleAlerts() {
 	p, _ := approval.Lookup("property-registration") // 3 working days
-	t0 := time.Date(2025, 9, 29, 9, 0, 0, 0, approval.Beijing)
+	t0 := time.Date(2025, 9, 29, 9, 0, 0, 0, calendar.Beijing())
 	c := &approval.Case{ID: "RE-1", Process: p.ID, Events: []approval.Event{
 		{At: t0, Kind: approval.Submitted}, {At: t0, Kind: approval.Accepted}}}
 	fired := map[approval.AlertKey]bool{}

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"testing"
 	"time"
+
+	"github.com/bizenv/bizenv/calendar"
 )
 
 // Seed corpora are in testdata/fuzz; explore further with, for example,
@@ -18,7 +20,7 @@ func FuzzCase(f *testing.F) {
 	f.Add([]byte(`{"id":"x","process":"complaint-12345","events":[{"at":"2025-09-28T09:00:00Z","kind":"submitted"},{"at":"2025-09-28T09:30:00Z","kind":"accepted"},{"at":"2025-09-28T09:30:00Z","kind":"stage_started","stage":"反馈"},{"at":"2025-09-28T10:00:00Z","kind":"extended","stage":"反馈","extension":"1日"}]}`))
 	f.Add([]byte(`{"id":"x","process":"administrative-licence","events":[{"at":"2026-12-30T09:00:00+08:00","kind":"submitted"},{"at":"2026-12-30T09:00:00+08:00","kind":"accepted"}]}`))
 	procs := CatalogProcesses()
-	now := time.Date(2025, 11, 1, 10, 0, 0, 0, Beijing)
+	now := time.Date(2025, 11, 1, 10, 0, 0, 0, calendar.Beijing())
 	f.Fuzz(func(t *testing.T, b []byte) {
 		c, err := DecodeCase(bytes.NewReader(b))
 		if err != nil {

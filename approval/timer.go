@@ -8,11 +8,6 @@ import (
 	"github.com/bizenv/bizenv/calendar"
 )
 
-// Beijing is China Standard Time. China has kept UTC+8 without daylight
-// saving since 1992, so this fixed zone equals Asia/Shanghai for every date
-// the calendar knows, without needing a time-zone database.
-var Beijing = time.FixedZone("CST", 8*3600)
-
 // TimerStatus is how a limit stands.
 type TimerStatus uint8
 
@@ -50,7 +45,7 @@ func (s TimerStatus) MarshalText() ([]byte, error) { return []byte(s.String()), 
 type Options struct {
 	// Calendar decides working days; nil means calendar.China().
 	Calendar *calendar.Calendar
-	// Location turns instants into dates; nil means Beijing.
+	// Location turns instants into dates; nil means calendar.Beijing().
 	Location *time.Location
 	// WarnAt is the share of the limit, in percent, at which a running
 	// timer turns to Warning; 0 means 80.
@@ -62,7 +57,7 @@ func (o Options) withDefaults() Options {
 		o.Calendar = calendar.China()
 	}
 	if o.Location == nil {
-		o.Location = Beijing
+		o.Location = calendar.Beijing()
 	}
 	if o.WarnAt <= 0 {
 		o.WarnAt = 80

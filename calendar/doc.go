@@ -14,9 +14,21 @@
 // China's working days are not Monday to Friday: each year the State Council
 // announces the statutory holidays and the weekend days worked to make up
 // for the days moved next to them (调休). China returns that calendar for
-// 2008 through 2026, transcribed from the notices; each year's notice is
-// named beside its data in data.go. A question about any other year returns
-// an error wrapping ErrUnknownYear; the calendar never guesses.
+// 2008 through 2027, transcribed from the notices; Provenance names each
+// year's notice, its 文号 and date, and whether the days were checked
+// against the notice's text. A question about any other year returns an
+// error wrapping ErrUnknownYear; the calendar never guesses.
+//
+// Horizon tells how far the calendar reaches. Past it, by explicit opt-in
+// only, WithProvisional answers from the statutory holidays that the law
+// fixes (国务院令第795号: 除夕 to 初三, 清明, 5月1日–2日, 端午, 中秋,
+// 10月1日–3日, and 补假 for those on a weekend), without the 调休 that only
+// the notice can give; every such answer says it is provisional
+// (DayInfo.Provisional, IsProvisional, ProvisionalBetween).
+//
+// When a new notice appears, ParseNotice reads its text as published and
+// Notice.Overlay turns it into data to merge: a clerk pastes the notice and
+// is done. Beijing and Today give the official zone and today's date in it.
 //
 // IsWorkday and Kind classify a day (workday, weekend, holiday with its
 // name, adjusted working day with the holiday it makes up for).

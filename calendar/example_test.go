@@ -368,3 +368,65 @@ func ExampleCalendar_Special() {
 	// 2025-10-08 holiday
 	// 2025-10-11 adjusted
 }
+
+func ExampleToday() {
+	// 06:30 in Beijing on 1 January is still 31 December in UTC: the date
+	// of an instant depends on where it is counted.
+	now := time.Date(2026, 12, 31, 22, 30, 0, 0, time.UTC)
+	fmt.Println(calendar.DateOf(now), calendar.Today(nil, now), calendar.Today(time.UTC, now))
+	// Output: 2026-12-31 2027-01-01 2026-12-31
+}
+
+func ExampleParseNotice() {
+	text := `国务院办公厅关于2027年部分节假日安排的通知
+一、元旦：1月1日（周五）至3日（周日）放假，共3天。
+二、春节：2月5日（农历除夕、周五）至13日（农历正月初八、周六）放假调休，共9天。1月31日（周日）、2月14日（周日）上班。
+三、清明节：4月3日（周六）至5日（周一）放假，共3天。
+四、劳动节：5月1日（周六）至5日（周三）放假调休，共5天。5月8日（周六）上班。
+五、端午节：6月9日（周三）放假，共1天。
+六、中秋节：9月15日（周三）放假，共1天。
+七、国庆节：10月1日（周五）至7日（周四）放假调休，共7天。9月26日（周日）、10月9日（周六）上班。`
+	n, err := calendar.ParseNotice(strings.NewReader(text))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	o, _ := n.Overlay(nil)
+	c, _ := calendar.China().Merge(o) // the text gives exactly the built-in 2027
+	days, _ := c.WorkdaysIn(2027)
+	fmt.Println(n.Year, len(n.Breaks), n.Breaks[1].From, n.Breaks[1].To, n.Breaks[1].Workdays, days)
+	// Output: 2027 7 2027-02-05 2027-02-13 [2027-01-31 2027-02-14] 248
+}
+
+func ExampleCalendar_WithProvisional() {
+	c, err := calendar.China().WithProvisional()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d, _ := calendar.ParseDate("2028-01-25")
+	info, _ := c.Kind(d)
+	fmt.Println(info.Kind, info.Name, info.Provisional)
+	p, _ := c.Provenance(2028)
+	fmt.Println(p.Provisional, p.Via)
+	// Output:
+	// holiday 春节（除夕） true
+	// true 《全国年节及纪念日放假办法》（国务院令第795号）第二条、第六条
+}
+
+func ExampleCalendar_Provenance() {
+	p, _ := calendar.China().Provenance(2026)
+	fmt.Println(p.DocNumber, p.Issued, p.Checked)
+	p, _ = calendar.China().Provenance(2027)
+	fmt.Println(p.Checked, p.Via)
+	// Output:
+	// 国办发明电〔2025〕7号 2025-11-04 true
+	// false github.com/6tail/lunar-go v1.4.7 (HolidayUtil), checked against 国务院令第795号
+}
+
+func ExampleCalendar_Horizon() {
+	h := calendar.China().Horizon()
+	d, _ := calendar.ParseDate("2027-11-15")
+	fmt.Println(h.Confirmed, h.DaysLeft(d))
+	// Output: 2027-12-31 46
+}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/bizenv/bizenv/approval"
+	"github.com/bizenv/bizenv/calendar"
 )
 
 var approvalCmd = &command{
@@ -105,7 +106,7 @@ var approvalStatusCmd = &command{
 		if o.format == "json" {
 			return writeJSON(e.stdout, r)
 		}
-		fmt.Fprintf(e.stdout, "办件 %s（%s）截至 %s：%s\n", r.Case, p.Name, at.In(approval.Beijing).Format("2006-01-02 15:04"), r.State.Status)
+		fmt.Fprintf(e.stdout, "办件 %s（%s）截至 %s：%s\n", r.Case, p.Name, at.In(calendar.Beijing()).Format("2006-01-02 15:04"), r.State.Status)
 		w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(w, "计时 timer\t时限 limit\t已用 elapsed\t剩余 remaining\t到期 due\t状态 status")
 		show := func(name string, t *approval.Timer) {

@@ -7,15 +7,10 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/bizenv/bizenv/calendar"
 	"golang.org/x/text/width"
 )
-
-// beijing is China Standard Time; China has kept UTC+8 without daylight
-// saving since 1992, so a fixed zone is exact and needs no tz database.
-var beijing = time.FixedZone("CST", 8*3600)
 
 // loadCalendar returns the built-in calendar with the --calendar files laid
 // over it in order.
@@ -76,7 +71,7 @@ func readOverlay(e *env, name string) (*calendar.Overlay, error) {
 // parseDateArg reads a date argument; "today" is the date in Beijing.
 func parseDateArg(e *env, s string) (calendar.Date, error) {
 	if s == "today" || s == "今天" {
-		return calendar.DateOf(e.now.In(beijing)), nil
+		return calendar.Today(nil, e.now), nil
 	}
 	return calendar.ParseDate(s)
 }
@@ -263,7 +258,7 @@ var holidaysCmd = &command{
 		if len(args) > 1 {
 			return usagef("最多一个参数 YEAR", "want at most one argument, YEAR")
 		}
-		today := calendar.DateOf(e.now.In(beijing))
+		today := calendar.Today(nil, e.now)
 		year := today.Year()
 		if len(args) == 1 {
 			y, err := strconv.Atoi(args[0])

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bizenv/bizenv/calendar"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -17,6 +18,8 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 
 // now is the clock the tests run at: 2025-06-16 09:30 in Beijing, a Monday.
+var beijing = calendar.Beijing()
+
 var now = time.Date(2025, 6, 16, 9, 30, 0, 0, beijing)
 
 type result struct {

@@ -38,7 +38,7 @@ func run(out io.Writer) error {
 		p.Stages[i].Limit = &calendar.Period{N: n, Unit: calendar.Workdays}
 	}
 	t := func(s string) time.Time {
-		x, err := time.ParseInLocation("2006-01-02 15:04", s, approval.Beijing)
+		x, err := time.ParseInLocation("2006-01-02 15:04", s, calendar.Beijing())
 		if err != nil {
 			panic(err) // the literals below are valid
 		}
