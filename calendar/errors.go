@@ -63,7 +63,9 @@ func parseErr(what, input string, reason msg) *ParseError {
 }
 
 // UnknownYearError reports the year a calendar has no data for, and the years
-// it does know. It matches ErrUnknownYear with errors.Is.
+// it does know. It matches ErrUnknownYear with errors.Is. Load the year's
+// notice with ParseNotice and Calendar.Merge, or answer provisionally with
+// Calendar.WithProvisional.
 type UnknownYearError struct {
 	// Year is the year asked about.
 	Year int
@@ -74,7 +76,7 @@ type UnknownYearError struct {
 
 // Error names the year and the years known, in Chinese and English.
 func (e *UnknownYearError) Error() string {
-	return fmt.Sprintf("calendar: 没有%d年的节假日安排（已知%d–%d年）/ no holiday arrangement for %d (known: %d–%d); load it with Calendar.Merge",
+	return fmt.Sprintf("calendar: 没有%d年的节假日安排（已知%d–%d年）/ no holiday arrangement for %d (known: %d–%d)",
 		e.Year, e.First, e.Last, e.Year, e.First, e.Last)
 }
 

@@ -13,7 +13,8 @@ import (
 )
 
 // loadCalendar returns the built-in calendar with the --calendar files laid
-// over it in order.
+// over it in order and, with --provisional, the years no notice arranges
+// answered provisionally.
 func loadCalendar(e *env, o *options) (*calendar.Calendar, error) {
 	c := calendar.China()
 	var years []int
@@ -39,7 +40,85 @@ func loadCalendar(e *env, o *options) (*calendar.Calendar, error) {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 	}
+	if o.provisional {
+		return c.WithProvisional()
+	}
 	return c, nil
+}
+
+// unknownYearHint is what the command line says after an unknown year.
+const unknownYearHint = "提示：该年的通知发布后，用 bizenv holidays import 通知.txt > 年.json 转换，再以 --calendar 年.json 加载；" +
+	"通知发布前可加 --provisional，按法定节假日暂定推算 / " +
+	"hint: once that year's notice is out, convert it with bizenv holidays import NOTICE.txt > YEAR.json and load it with --calendar YEAR.json; " +
+	"before it, --provisional answers from the statutory holidays, marked provisional"
+
+// horizonDays is how close to the calendar's confirmed horizon a date may
+// come before the command line warns.
+const horizonDays = 60
+
+// warnHorizon warns on standard error when a date asked about or answered
+// is within horizonDays of the last day a notice confirms, or past it.
+func warnHorizon(e *env, c *calendar.Calendar, dates ...calendar.Date) {
+	h := c.Horizon()
+	if h.Confirmed.IsZero() {
+		return
+	}
+	var latest calendar.Date
+	for _, d := range dates {
+		if d.After(latest) {
+			latest = d
+		}
+	}
+	if latest.IsZero() || h.DaysLeft(latest) >= horizonDays {
+		return
+	}
+	if h.Provisional {
+		fmt.Fprintf(e.stderr, "注意：日历已由通知确认至 %s，%s 距此不足%d天或已超出；其后的日期为暂定，新通知发布后请以 --calendar 加载 / "+
+			"note: the calendar is confirmed by notices up to %s, and %s is within %d days of it or past it; later dates are provisional until the next notice is loaded (--calendar)\n",
+			h.Confirmed, latest, horizonDays, h.Confirmed, latest, horizonDays)
+		return
+	}
+	fmt.Fprintf(e.stderr, "注意：日历已由通知确认至 %s，%s 距此不足%d天或已超出；其后的日期须加载新通知（--calendar）或使用 --provisional（暂定）/ "+
+		"note: the calendar is confirmed by notices up to %s, and %s is within %d days of it or past it; later dates need the next notice (--calendar) or --provisional\n",
+		h.Confirmed, latest, horizonDays, h.Confirmed, latest, horizonDays)
+}
+
+// provisionalNote says which years an answer rests on provisionally, or
+// nothing.
+func provisionalNote(c *calendar.Calendar, from, to calendar.Date) (string, []int) {
+	if !c.ProvisionalBetween(from, to) {
+		return "", nil
+	}
+	var years []int
+	a, b := min(from.Year(), to.Year()), max(from.Year(), to.Year())
+	for y := a; y <= b; y++ {
+		if c.IsProvisionalYear(y) {
+			years = append(years, y)
+		}
+	}
+	ys := strings.Trim(strings.Join(strings.Fields(fmt.Sprint(years)), "、"), "[]")
+	return fmt.Sprintf("暂定：%s年尚无国务院通知，按法定节假日推算 / provisional: no State Council notice for %s yet; from the statutory holidays",
+		ys, strings.ReplaceAll(ys, "、", ", ")), years
+}
+
+// printDate prints an answer date, marked when it is provisional.
+func printDate(e *env, c *calendar.Calendar, from, d calendar.Date) {
+	if note, _ := provisionalNote(c, from, d); note != "" {
+		fmt.Fprintf(e.stdout, "%s\t%s\n", d, note)
+		return
+	}
+	fmt.Fprintln(e.stdout, d)
+}
+
+// answerJSON adds the provisional marks to a JSON answer.
+func answerJSON(c *calendar.Calendar, from, to calendar.Date, v map[string]any) map[string]any {
+	note, years := provisionalNote(c, from, to)
+	v["provisional"] = note != ""
+	if note != "" {
+		v["provisional_years"] = years
+		v["note"] = note
+	}
+	return v
 }
 
 // readOverlay reads a JSON overlay or an ICS feed (told apart by the .ics
@@ -99,6 +178,7 @@ var workdayIsCmd = &command{
 			Workday bool `json:"workday"`
 		}
 		var all []out
+		var dates []calendar.Date
 		for _, a := range args {
 			d, err := parseDateArg(e, a)
 			if err != nil {
@@ -109,7 +189,9 @@ var workdayIsCmd = &command{
 				return err
 			}
 			all = append(all, out{info, info.IsWorking()})
+			dates = append(dates, d)
 		}
+		warnHorizon(e, c, dates...)
 		if o.format == "json" {
 			return writeJSON(e.stdout, all)
 		}
@@ -117,6 +199,10 @@ var workdayIsCmd = &command{
 			line := fmt.Sprintf("%s\t%s\t%s", x.Date, yesNo(x.Workday), x.Kind.Chinese())
 			if x.Name != "" {
 				line += "\t" + x.Name
+			}
+			if x.Provisional {
+				note, _ := provisionalNote(c, x.Date, x.Date)
+				line += "\t" + note
 			}
 			fmt.Fprintln(e.stdout, line)
 		}
@@ -154,10 +240,11 @@ var workdayAddCmd = &command{
 		if err != nil {
 			return err
 		}
+		warnHorizon(e, c, d, r)
 		if o.format == "json" {
-			return writeJSON(e.stdout, map[string]any{"from": d, "workdays": n, "date": r})
+			return writeJSON(e.stdout, answerJSON(c, d, r, map[string]any{"from": d, "workdays": n, "date": r}))
 		}
-		fmt.Fprintln(e.stdout, r)
+		printDate(e, c, d, r)
 		return nil
 	},
 }
@@ -185,8 +272,13 @@ var workdayBetweenCmd = &command{
 		if err != nil {
 			return err
 		}
+		warnHorizon(e, c, from, to)
 		if o.format == "json" {
-			return writeJSON(e.stdout, map[string]any{"from": from, "to": to, "workdays": n})
+			return writeJSON(e.stdout, answerJSON(c, from, to, map[string]any{"from": from, "to": to, "workdays": n}))
+		}
+		if note, _ := provisionalNote(c, from, to); note != "" {
+			fmt.Fprintf(e.stdout, "%d\t%s\n", n, note)
+			return nil
 		}
 		fmt.Fprintln(e.stdout, n)
 		return nil
@@ -212,10 +304,11 @@ var workdayNextCmd = &command{
 		if err != nil {
 			return err
 		}
+		warnHorizon(e, c, d, r)
 		if o.format == "json" {
-			return writeJSON(e.stdout, map[string]any{"from": d, "date": r})
+			return writeJSON(e.stdout, answerJSON(c, d, r, map[string]any{"from": d, "date": r}))
 		}
-		fmt.Fprintln(e.stdout, r)
+		printDate(e, c, d, r)
 		return nil
 	},
 }
@@ -243,17 +336,19 @@ var deadlineCmd = &command{
 		if err != nil {
 			return err
 		}
+		warnHorizon(e, c, start, due)
 		if o.format == "json" {
-			return writeJSON(e.stdout, map[string]any{"start": start, "period": p, "deadline": due})
+			return writeJSON(e.stdout, answerJSON(c, start, due, map[string]any{"start": start, "period": p, "deadline": due}))
 		}
-		fmt.Fprintln(e.stdout, due)
+		printDate(e, c, start, due)
 		return nil
 	},
 }
 
 var holidaysCmd = &command{
 	name: "holidays", usage: "[YEAR]",
-	summary: "一年的节假日安排与调休上班日 / a year's holiday breaks and make-up working days",
+	summary: "一年的节假日安排、调休上班日与来源 / a year's holiday breaks, make-up working days and where they come from",
+	subs:    []*command{holidaysImportCmd},
 	run: func(e *env, o *options, args []string) error {
 		if len(args) > 1 {
 			return usagef("最多一个参数 YEAR", "want at most one argument, YEAR")
@@ -262,8 +357,8 @@ var holidaysCmd = &command{
 		year := today.Year()
 		if len(args) == 1 {
 			y, err := strconv.Atoi(args[0])
-			if err != nil {
-				return usagef("YEAR 应为四位年份：%q", "YEAR must be a year: %q", args[0])
+			if err != nil || y < calendar.MinYear || y > calendar.MaxYear {
+				return usagef("YEAR 应为1–9999之间的年份：%q", "YEAR must be a year from 1 to 9999: %q", args[0])
 			}
 			year = y
 		}
@@ -277,7 +372,7 @@ var holidaysCmd = &command{
 			// file): show the latest year known, and say so.
 			years := c.Years()
 			if len(years) > 0 && years[len(years)-1] < year {
-				note = fmt.Sprintf("尚未收录%d年的安排，以下为%d年（可用 --calendar 加载）/ %d is not known yet; showing %d (load it with --calendar)",
+				note = fmt.Sprintf("尚未收录%d年的安排，以下为%d年（可用 --calendar 加载通知，或用 --provisional 暂定推算）/ %d is not known yet; showing %d (load its notice with --calendar, or use --provisional)",
 					year, years[len(years)-1], year, years[len(years)-1])
 				year = years[len(years)-1]
 			}
@@ -290,25 +385,38 @@ var holidaysCmd = &command{
 		if err != nil {
 			return err
 		}
+		prov, err := c.Provenance(year)
+		if err != nil {
+			return err
+		}
+		h := c.Horizon()
 		// The deadline of a 20-working-day approval accepted today, the most
 		// common statutory limit (行政许可法 第四十二条).
 		approval := calendar.Period{N: 20, Unit: calendar.Workdays}
 		due, dueErr := c.Deadline(today, approval)
+		first, _ := calendar.NewDate(year, 1, 1)
+		warnHorizon(e, c, today, first)
 		if o.format == "json" {
-			v := map[string]any{"year": year, "workdays": workdays, "holidays": blocks}
+			v := map[string]any{"year": year, "workdays": workdays, "holidays": blocks,
+				"provenance": prov, "horizon": h}
 			if note != "" {
 				v["note"] = note
 			}
 			if dueErr == nil {
 				v["today"] = today
-				v["approval"] = map[string]any{"period": approval, "deadline": due}
+				v["approval"] = answerJSON(c, today, due, map[string]any{"period": approval, "deadline": due})
 			}
 			return writeJSON(e.stdout, v)
 		}
 		if note != "" {
 			fmt.Fprintln(e.stdout, note)
 		}
-		fmt.Fprintf(e.stdout, "%d年节假日安排 / holidays in %d（全年工作日 %d 天 / %d working days）\n\n", year, year, workdays, workdays)
+		fmt.Fprintf(e.stdout, "%d年节假日安排 / holidays in %d（全年工作日 %d 天 / %d working days）\n", year, year, workdays, workdays)
+		fmt.Fprintf(e.stdout, "来源 / source: %s\n", provenanceLine(prov))
+		if prov.Note != "" {
+			fmt.Fprintf(e.stdout, "说明 / note: %s\n", prov.Note)
+		}
+		fmt.Fprintln(e.stdout)
 		for _, b := range blocks {
 			fmt.Fprintf(e.stdout, "%s %s 至 %s  共%d天", padRight(b.Name, 16), b.From, b.To, b.Days)
 			if len(b.Workdays) > 0 {
@@ -321,13 +429,85 @@ var holidaysCmd = &command{
 			fmt.Fprintln(e.stdout)
 		}
 		fmt.Fprintln(e.stdout)
+		fmt.Fprintf(e.stdout, "日历已由通知确认至 %s / confirmed by notices up to %s", h.Confirmed, h.Confirmed)
+		if h.Provisional {
+			fmt.Fprintf(e.stdout, "；暂定推算至 %s / provisional up to %s", h.Last, h.Last)
+		}
+		fmt.Fprintln(e.stdout)
 		if dueErr != nil {
 			fmt.Fprintf(e.stdout, "今天 %s 受理、%s办结的审批：%v\n", today, approval, dueErr)
 			return nil
 		}
-		fmt.Fprintf(e.stdout, "今天 %s 受理、%s办结的审批，期限为 %s（%s）\n", today, approval, due, weekdayZh(due))
+		mark := ""
+		if n, _ := provisionalNote(c, today, due); n != "" {
+			mark = "（" + n + "）"
+		}
+		fmt.Fprintf(e.stdout, "今天 %s 受理、%s办结的审批，期限为 %s（%s）%s\n", today, approval, due, weekdayZh(due), mark)
 		fmt.Fprintf(e.stdout, "An approval accepted today (%s) with a limit of %s is due on %s.\n", today, approval.English(), due)
 		return nil
+	},
+}
+
+// provenanceLine describes where a year comes from, for people.
+func provenanceLine(p calendar.Provenance) string {
+	if p.Provisional {
+		return fmt.Sprintf("暂定：尚无《%s》，按%s推算，不含调休 / provisional: no notice yet; the statutory holidays and their make-up days, without 调休", p.Notice, p.Via)
+	}
+	var b strings.Builder
+	b.WriteString("《" + p.Notice + "》")
+	var parts []string
+	if p.DocNumber != "" {
+		parts = append(parts, p.DocNumber)
+	}
+	if p.Issued != "" {
+		parts = append(parts, p.Issued)
+	}
+	if len(parts) > 0 {
+		b.WriteString("（" + strings.Join(parts, "，") + "）")
+	}
+	for _, a := range p.Amendments {
+		b.WriteString("，经" + a + "调整")
+	}
+	if p.Checked {
+		b.WriteString("；已与通知原文逐日核对 / checked day by day against the notice's text")
+	} else {
+		b.WriteString("；未与通知原文核对 / not checked against the notice's text")
+		if p.Via != "" {
+			b.WriteString("（" + p.Via + "）")
+		}
+	}
+	return b.String()
+}
+
+var holidaysImportCmd = &command{
+	name: "import", usage: "NOTICE.txt",
+	summary: "把国务院节假日通知的文字转为 --calendar 可读的 JSON / turn a State Council holiday notice's text into the JSON --calendar reads",
+	run: func(e *env, o *options, args []string) error {
+		if err := wantArgs(args, 1, "NOTICE.txt"); err != nil {
+			return err
+		}
+		f, err := openInput(e, args[0])
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		n, err := calendar.ParseNotice(f)
+		if err != nil {
+			return err
+		}
+		base, err := loadCalendar(e, o) // for an extension of a break already known
+		if err != nil {
+			return err
+		}
+		ov, err := n.Overlay(base)
+		if err != nil {
+			return err
+		}
+		if _, err := base.Merge(ov); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "%s：%d段假期 / %d breaks; 保存后用 --calendar 加载 / save it and load it with --calendar\n", ov.Source, len(n.Breaks), len(n.Breaks))
+		return writeJSON(e.stdout, ov)
 	},
 }
 

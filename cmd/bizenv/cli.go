@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/bizenv/bizenv/calendar"
 )
 
 // env is what a command runs with: its streams and the current time, passed
@@ -33,10 +35,11 @@ type command struct {
 
 // options holds the flags every command shares.
 type options struct {
-	format    string
-	calendars stringList
-	years     string
-	at        string // approval status --at
+	format      string
+	calendars   stringList
+	years       string
+	provisional bool
+	at          string // approval status --at
 
 	lenient, pilot                   bool   // uscc
 	population, roster, policy, seed string // draw
@@ -117,6 +120,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, now time.Time
 	fs.StringVar(&o.format, "format", "text", "输出格式 text 或 json（report 另有 html）/ output format: text or json (report: also html)")
 	fs.Var(&o.calendars, "calendar", "叠加的日历文件（JSON 或 .ics，- 为标准输入，可重复）/ calendar overlay file (JSON or .ics; - is stdin; repeatable)")
 	fs.StringVar(&o.years, "calendar-years", "", "--calendar 文件完整定义的年份，如 2027,2028 / years the --calendar files define whole, e.g. 2027,2028")
+	fs.BoolVar(&o.provisional, "provisional", false, "尚无通知的年份按法定节假日暂定推算（结果标注“暂定”）/ answer years with no notice yet from the statutory holidays, marked provisional")
 	if cmd.flags != nil {
 		cmd.flags(fs, o)
 	}
@@ -137,6 +141,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, now time.Time
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", strings.Join(path, " "), err)
+		if errors.Is(err, calendar.ErrUnknownYear) {
+			fmt.Fprintln(stderr, unknownYearHint)
+		}
 		var ue *usageError
 		if errors.As(err, &ue) {
 			fmt.Fprintf(stderr, "用法 / usage: %s %s (--help)\n", strings.Join(path, " "), cmd.usage)

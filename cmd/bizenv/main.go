@@ -9,7 +9,8 @@
 //
 // Commands:
 //
-//	holidays [YEAR]              this year's (or YEAR's) holiday breaks and make-up working days
+//	holidays [YEAR]              this year's (or YEAR's) holiday breaks, make-up working days and their source
+//	holidays import NOTICE.txt   a State Council holiday notice's text as the JSON --calendar reads
 //	workday is DATE...           whether each date is a working day, and why
 //	workday add DATE N           the N-th working day after DATE (before it when N < 0)
 //	workday between FROM TO      the working days in (FROM, TO]
@@ -32,9 +33,12 @@
 //	report PLAN.json --as-of DATE [--observations OBS.json] [--format text|json|html]
 //	                             overdue tasks, workload per unit, indicator attainment
 //
-// Every command takes --help, --format text|json, and --calendar FILE (a JSON
+// Every command takes --help, --format text|json, --calendar FILE (a JSON
 // overlay or an .ics feed laid over the built-in calendar; - reads standard
-// input; repeatable). File arguments may be - for standard input. Errors
+// input; repeatable) and --provisional (years no notice arranges yet are
+// answered from the statutory holidays, and every such answer is marked
+// 暂定 / provisional). A date within 60 days of the last day a notice
+// confirms, or past it, gets a warning on standard error. File arguments may be - for standard input. Errors
 // go to standard error in Chinese and English, with exit status 2; check
 // exits 1 when the plan has errors, import when the text has no numbering. Flags may come before or after the arguments. A date
 // is 2025-12-31, 2025年12月31日 or today (the date in Beijing).
