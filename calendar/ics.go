@@ -1,16 +1,20 @@
 package calendar
 
 import (
-	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // maxEventDays bounds one ICS event: no announced break is longer.
 const maxEventDays = 60
+
+// maxICSBytes bounds an iCalendar feed: a century of holidays is far less.
+const maxICSBytes = 4 << 20
 
 // ParseICS reads holidays from an iCalendar feed (RFC 5545), as published by
 // holiday-calendar services for Chinese holidays, and returns them as an
@@ -23,49 +27,46 @@ const maxEventDays = 60
 // the holiday: a known holiday name (春节, 国庆 ...) gives the Festival, any
 // other text is kept as the day's Name.
 //
-// Only all-day data is used: a DTSTART with a time keeps its date. RRULE,
-// events longer than 60 days, malformed dates and unterminated events are
-// errors wrapping ErrInvalidData that give the line. The returned overlay
-// declares no Years: set o.Years before merging to make the feed define
-// whole years the calendar does not know.
+// Only all-day data is used: a DTSTART with a time keeps its date. The
+// input must be a UTF-8 feed that starts with BEGIN:VCALENDAR, ends with
+// END:VCALENDAR and has at least one event, at most 4 MiB: anything else
+// (an empty file, JSON, UTF-16, a truncated feed) is an error, never an
+// empty calendar. RRULE, events longer than 60 days, malformed dates, days
+// that do not fit their weekday and unterminated events are errors
+// wrapping ErrInvalidData that give the line. The returned overlay declares
+// no Years: set o.Years before merging to make the feed define whole years
+// the calendar does not know.
 func ParseICS(r io.Reader) (*Overlay, error) {
+	b, err := io.ReadAll(io.LimitReader(r, maxICSBytes+1))
+	if err != nil {
+		return nil, dataErr("ics", "line 1", msg{"无法读取：" + err.Error(), "cannot read: " + err.Error()})
+	}
+	if len(b) > maxICSBytes {
+		return nil, dataErr("ics", "top level", msg{fmt.Sprintf("日历文件超过%d字节", maxICSBytes), fmt.Sprintf("the feed is larger than %d bytes", maxICSBytes)})
+	}
+	if err := checkICSText(b); err != nil {
+		return nil, err
+	}
+	b = bytes.TrimPrefix(b, []byte("\ufeff"))
+	lines := unfoldICS(b)
+	if len(lines) == 0 || !strings.EqualFold(strings.TrimSpace(lines[0].text), "BEGIN:VCALENDAR") {
+		return nil, dataErr("ics", "line 1", msg{"不是 iCalendar 日历：应以 BEGIN:VCALENDAR 开头", "not an iCalendar feed: it must start with BEGIN:VCALENDAR"})
+	}
 	o := &Overlay{}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 4096), 64<<10)
-	var (
-		lines   []icsLine
-		pending *icsLine
-		n       int
-	)
-	flush := func() {
-		if pending != nil {
-			lines = append(lines, *pending)
-			pending = nil
-		}
-	}
-	for sc.Scan() {
-		n++
-		text := strings.TrimRight(sc.Text(), "\r")
-		if text != "" && (text[0] == ' ' || text[0] == '\t') && pending != nil {
-			pending.text += text[1:] // RFC 5545 §3.1 line folding
-			continue
-		}
-		flush()
-		if text == "" {
-			continue
-		}
-		pending = &icsLine{n: n, text: text}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, dataErr("ics", fmt.Sprintf("line %d", n+1), msg{"无法读取：" + err.Error(), "cannot read: " + err.Error()})
-	}
-	flush()
-
 	var ev *icsEvent
 	seen := map[Date]int{}
+	ended := false
 	for _, l := range lines {
 		name, value := splitICSLine(l.text)
+		if ended {
+			return nil, l.err(msg{"END:VCALENDAR 之后还有内容", "data after END:VCALENDAR"})
+		}
 		switch {
+		case name == "END" && strings.EqualFold(value, "VCALENDAR"):
+			if ev != nil {
+				return nil, l.err(msg{"VEVENT 没有 END:VEVENT", "VEVENT without END:VEVENT"})
+			}
+			ended = true
 		case name == "BEGIN" && strings.EqualFold(value, "VEVENT"):
 			if ev != nil {
 				return nil, l.err(msg{"VEVENT 嵌套", "VEVENT inside VEVENT"})
@@ -83,6 +84,9 @@ func ParseICS(r io.Reader) (*Overlay, error) {
 				if prev, dup := seen[d.Date]; dup {
 					return nil, l.err(msg{fmt.Sprintf("%s 已由第%d行的事件设定", d.Date, prev),
 						fmt.Sprintf("%s is already set by the event at line %d", d.Date, prev)})
+				}
+				if m := checkDay(d); m != nil {
+					return nil, dataErr("ics", fmt.Sprintf("line %d", ev.line), *m)
 				}
 				seen[d.Date] = ev.line
 			}
@@ -118,13 +122,80 @@ func ParseICS(r io.Reader) (*Overlay, error) {
 			return nil, l.err(msg{"不支持重复事件（" + name + "）", "recurring events (" + name + ") are not supported"})
 		}
 	}
-	if ev != nil {
+	last := lines[len(lines)-1].n
+	switch {
+	case ev != nil:
 		return nil, dataErr("ics", fmt.Sprintf("line %d", ev.line), msg{"VEVENT 没有 END:VEVENT", "VEVENT without END:VEVENT"})
+	case !ended:
+		return nil, dataErr("ics", fmt.Sprintf("line %d", last), msg{"缺少 END:VCALENDAR：文件可能不完整", "no END:VCALENDAR: the feed may be truncated"})
+	case len(o.Days) == 0:
+		return nil, dataErr("ics", fmt.Sprintf("line %d", last), msg{"日历中没有任何事件", "the feed has no events"})
 	}
-	if err := o.Validate(); err != nil {
+	if err := o.validate("ics"); err != nil {
 		return nil, err
 	}
 	return o, nil
+}
+
+// checkICSText refuses what is not UTF-8 text: UTF-16 (which Windows tools
+// write), control bytes, invalid UTF-8.
+func checkICSText(b []byte) error {
+	if bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) || len(b) >= 2 && (b[0] == 0 || b[1] == 0) {
+		return dataErr("ics", "line 1", msg{"文件是 UTF-16 编码，请另存为 UTF-8", "the feed is UTF-16: save it as UTF-8"})
+	}
+	line := 1
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			return dataErr("ics", fmt.Sprintf("line %d", line), msg{fmt.Sprintf("第%d字节不是有效的 UTF-8", i+1), fmt.Sprintf("byte %d is not valid UTF-8", i+1)})
+		case r == '\n':
+			line++
+		case r < 0x20 && r != '\r' && r != '\t':
+			return dataErr("ics", fmt.Sprintf("line %d", line), msg{"含有控制字符，不是日历文本", "control characters: not a calendar's text"})
+		}
+		i += n
+	}
+	return nil
+}
+
+// unfoldICS splits the feed into logical lines, joining folded ones
+// (RFC 5545 §3.1: a line that starts with a space or tab continues the one
+// before). It is linear in the input: each logical line is built once.
+func unfoldICS(b []byte) []icsLine {
+	var lines []icsLine
+	var cur strings.Builder
+	start := 0
+	flush := func() {
+		if cur.Len() > 0 {
+			lines = append(lines, icsLine{n: start, text: cur.String()})
+			cur.Reset()
+		}
+	}
+	n := 0
+	for len(b) > 0 {
+		n++
+		i := bytes.IndexByte(b, '\n')
+		var raw []byte
+		if i < 0 {
+			raw, b = b, nil
+		} else {
+			raw, b = b[:i], b[i+1:]
+		}
+		raw = bytes.TrimRight(raw, "\r")
+		if len(raw) > 0 && (raw[0] == ' ' || raw[0] == '\t') && cur.Len() > 0 {
+			cur.Write(raw[1:])
+			continue
+		}
+		flush()
+		if len(raw) == 0 {
+			continue
+		}
+		start = n
+		cur.Write(raw)
+	}
+	flush()
+	return lines
 }
 
 type icsLine struct {

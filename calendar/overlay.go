@@ -62,28 +62,31 @@ const maxOverlayDays = 36600
 // Validate checks the overlay on its own and returns every problem found,
 // joined: years outside the calendar's range, zero dates, kinds that do not
 // fit the weekday (an adjusted Wednesday), a date set twice, unknown kinds.
-func (o *Overlay) Validate() error {
+func (o *Overlay) Validate() error { return o.validate("json") }
+
+// validate checks the overlay, naming the format it was read from.
+func (o *Overlay) validate(format string) error {
 	var errs []error
 	for i, y := range o.Years {
 		if y < firstCalendarYear || y > lastCalendarYear {
-			errs = append(errs, dataErr("json", fmt.Sprintf("/years/%d", i), msg{
+			errs = append(errs, dataErr(format, fmt.Sprintf("/years/%d", i), msg{
 				fmt.Sprintf("年份 %d 须在%d–%d之间", y, firstCalendarYear, lastCalendarYear),
 				fmt.Sprintf("year %d must be %d to %d", y, firstCalendarYear, lastCalendarYear)}))
 		}
 	}
 	if len(o.Days) > maxOverlayDays {
-		errs = append(errs, dataErr("json", "/days", msg{
+		errs = append(errs, dataErr(format, "/days", msg{
 			fmt.Sprintf("最多%d天", maxOverlayDays), fmt.Sprintf("at most %d days", maxOverlayDays)}))
 		return errors.Join(errs...)
 	}
 	seen := make(map[Date]int, len(o.Days))
 	for i, d := range o.Days {
 		if err := checkDay(d); err != nil {
-			errs = append(errs, dataErr("json", fmt.Sprintf("/days/%d", i), *err))
+			errs = append(errs, dataErr(format, fmt.Sprintf("/days/%d", i), *err))
 			continue
 		}
 		if j, dup := seen[d.Date]; dup {
-			errs = append(errs, dataErr("json", fmt.Sprintf("/days/%d", i), msg{
+			errs = append(errs, dataErr(format, fmt.Sprintf("/days/%d", i), msg{
 				fmt.Sprintf("%s 与 /days/%d 重复", d.Date, j), fmt.Sprintf("%s is already set by /days/%d", d.Date, j)}))
 			continue
 		}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -209,11 +210,20 @@ func TestParseICSErrors(t *testing.T) {
 		{"rrule", ev("DTSTART;VALUE=DATE:20250101\nRRULE:FREQ=YEARLY"), "RRULE"},
 		{"bad duration", ev("DTSTART;VALUE=DATE:20250101\nDURATION:PT5H"), "DURATION"},
 		{"unterminated", "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20250101\n", "END:VEVENT"},
-		{"nested", "BEGIN:VEVENT\nBEGIN:VEVENT\n", "inside"},
-		{"stray end", "END:VEVENT\n", "without BEGIN"},
+		{"nested", "BEGIN:VCALENDAR\nBEGIN:VEVENT\nBEGIN:VEVENT\n", "inside"},
+		{"stray end", "BEGIN:VCALENDAR\nEND:VEVENT\n", "without BEGIN"},
 		{"overlap", ev("DTSTART;VALUE=DATE:20250101\nDTEND;VALUE=DATE:20250103\nEND:VEVENT\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20250102"), "already set"},
 		{"adjusted weekday", ev("DTSTART;VALUE=DATE:20250102\nSUMMARY:补班"), "Saturday or Sunday"},
-		{"long line", strings.Repeat("X", 70000), "cannot read"},
+		{"long line", strings.Repeat("X", 70000), "must start with BEGIN:VCALENDAR"},
+		{"empty", "", "must start with BEGIN:VCALENDAR"},
+		{"json", `{"days":[]}`, "must start with BEGIN:VCALENDAR"},
+		{"utf-16", "\xff\xfeB\x00E\x00", "UTF-16"},
+		{"gbk", "BEGIN:VCALENDAR\nX-WR-CALNAME:\xb9\xfa\n", "not valid UTF-8"},
+		{"no events", "BEGIN:VCALENDAR\nVERSION:2.0\nEND:VCALENDAR\n", "no events"},
+		{"truncated", "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20250101\nEND:VEVENT\n", "END:VCALENDAR"},
+		{"after the end", ev("DTSTART;VALUE=DATE:20250101") + "BEGIN:VEVENT\n", "after END:VCALENDAR"},
+		{"binary", "BEGIN:VCALENDAR\n\x01\x02", "control characters"},
+		{"too large", "BEGIN:VCALENDAR\n" + strings.Repeat("X-A:b\n", maxICSBytes/6+1), "larger than"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -223,4 +233,21 @@ func TestParseICSErrors(t *testing.T) {
 			assert.Contains(t, err.Error(), tt.want)
 		})
 	}
+}
+
+// A long feed of folded lines parses in linear time: each logical line is
+// built once (folded lines were once joined with +=, 42 s for 1 MB).
+func TestParseICSFoldedLinesAreLinear(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("BEGIN:VCALENDAR\nX-WR-CALNAME:a")
+	for b.Len() < 3<<20 {
+		b.WriteString("\n bcdefghij")
+	}
+	b.WriteString("\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20250101\nSUMMARY:元旦\nEND:VEVENT\nEND:VCALENDAR\n")
+	start := time.Now()
+	o, err := ParseICS(strings.NewReader(b.String()))
+	require.NoError(t, err)
+	assert.Len(t, o.Days, 1)
+	assert.Greater(t, len(o.Source), 2<<20, "the folded name is kept whole")
+	assert.Less(t, time.Since(start), 10*time.Second, "a stall, not a slowdown: quadratic joining took minutes")
 }
