@@ -1,15 +1,14 @@
 package plan
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"sort"
-	"unicode/utf8"
+	"strings"
 
 	"github.com/bizenv/bizenv/calendar"
 	"github.com/bizenv/bizenv/indicator"
+	"github.com/bizenv/bizenv/internal/strictjson"
 	"github.com/bizenv/bizenv/task"
 	"github.com/google/uuid"
 )
@@ -221,84 +220,80 @@ const (
 	maxDepth = 16
 )
 
-// Decode reads a plan from JSON, streaming. Unknown fields are errors,
-// malformed JSON is reported with its line and column, and a plan larger
-// than MaxPlanBytes is refused.
+// Decode reads a plan from JSON through the module's strict decoding:
+// unknown fields (matched exactly, case included), a key given twice, a
+// value of the wrong type, an impossible date, null in a list, text that
+// is not UTF-8 (a GBK file) and data after the plan are errors, and a plan
+// larger than MaxPlanBytes is refused. Memory stays proportional to the
+// input. Every problem found is returned at once as a *DecodeError, whose
+// findings carry a stable code and the JSON Pointer of the value.
 func Decode(r io.Reader) (*Plan, error) {
-	cr := &countingReader{r: io.LimitReader(r, MaxPlanBytes+1)}
-	dec := json.NewDecoder(cr)
-	dec.DisallowUnknownFields()
 	var p Plan
-	if err := dec.Decode(&p); err != nil {
-		if cr.n > MaxPlanBytes {
-			return nil, fmt.Errorf("%w: 计划文件超过 %d 字节 / the plan is larger than %d bytes", ErrInvalidPlan, MaxPlanBytes, MaxPlanBytes)
-		}
-		return nil, fmt.Errorf("%w: %s", ErrInvalidPlan, locate(err, cr))
-	}
-	if dec.More() {
-		return nil, fmt.Errorf("%w: JSON 之后有多余内容 / unexpected data after the JSON", ErrInvalidPlan)
+	if err := strictjson.Decode(r, MaxPlanBytes, &p); err != nil {
+		return nil, decodeError(err)
 	}
 	return &p, nil
 }
 
-// countingReader counts what it reads and remembers where lines start, so
-// that a decoding error's offset can be given as a line and column without
-// keeping the file: only the offsets of newlines and the last 64 KiB read
-// are kept.
-type countingReader struct {
-	r        io.Reader
-	n        int64
-	newlines []int64
-	tail     []byte // the last bytes read, from tailAt
-	tailAt   int64
+// DecodeError is a plan that could not be decoded: every problem found, as
+// findings (code decode_*, severity error, the JSON Pointer as Path, and
+// the line and column in the message). It matches ErrInvalidPlan with
+// errors.Is.
+type DecodeError struct {
+	// Findings are the problems, in document order.
+	Findings []Finding
+	err      error
 }
 
-const tailSize = 64 << 10
-
-// Read reads from the underlying reader, recording newlines.
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	for i, b := range p[:n] {
-		if b == '\n' {
-			c.newlines = append(c.newlines, c.n+int64(i))
+// Error lists the first problems in Chinese and English.
+func (e *DecodeError) Error() string {
+	var b strings.Builder
+	b.WriteString("plan: 无法读取计划 / cannot read the plan: ")
+	for i, f := range e.Findings {
+		if i == 3 {
+			fmt.Fprintf(&b, "；另有%d处 / and %d more", len(e.Findings)-3, len(e.Findings)-3)
+			break
+		}
+		if i > 0 {
+			b.WriteString("；")
+		}
+		if f.Path != "" {
+			b.WriteString(f.Path + ": ")
+		}
+		if f.MessageZh == f.MessageEn {
+			b.WriteString(f.MessageZh)
+		} else {
+			b.WriteString(f.MessageZh + " / " + f.MessageEn)
 		}
 	}
-	c.tail = append(c.tail, p[:n]...)
-	if drop := len(c.tail) - tailSize; drop > 0 {
-		c.tail = append(c.tail[:0], c.tail[drop:]...)
-		c.tailAt += int64(drop)
-	}
-	c.n += int64(n)
-	return n, err
+	return b.String()
 }
 
-// locate adds the line and column to a JSON error that has an offset. The
-// column counts characters when the line is among the last bytes read, and
-// bytes otherwise.
-func locate(err error, c *countingReader) string {
-	var off int64 = -1
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &se):
-		off = se.Offset
-	case errors.As(err, &te):
-		off = te.Offset
+// Is reports whether target is ErrInvalidPlan.
+func (e *DecodeError) Is(target error) bool { return target == ErrInvalidPlan }
+
+// Unwrap returns the underlying decoding error, so that errors.Is finds
+// the sentinels of the values' own types (calendar.ErrInvalidDate …).
+func (e *DecodeError) Unwrap() error { return e.err }
+
+// decodeError turns a strict decoding error into findings.
+func decodeError(err error) error {
+	var se *strictjson.Error
+	if !errors.As(err, &se) {
+		return fmt.Errorf("%w: 无法读取 / cannot read: %w", ErrInvalidPlan, err)
 	}
-	if off < 0 || off > c.n {
-		return err.Error()
+	de := &DecodeError{err: err}
+	for _, p := range se.Problems {
+		where := ""
+		if p.Line > 0 {
+			where = fmt.Sprintf("第%d行第%d列：", p.Line, p.Column)
+		}
+		whereEn := ""
+		if p.Line > 0 {
+			whereEn = fmt.Sprintf("line %d, column %d: ", p.Line, p.Column)
+		}
+		de.Findings = append(de.Findings, Finding{Code: "decode_" + p.Code, Severity: Error, Path: p.Pointer,
+			MessageZh: where + p.ZH, MessageEn: whereEn + p.EN})
 	}
-	line := sort.Search(len(c.newlines), func(i int) bool { return c.newlines[i] >= off }) + 1
-	var start int64
-	if line > 1 {
-		start = c.newlines[line-2] + 1
-	}
-	// The offset counts the offending byte: the column is the character
-	// at it.
-	col := off - start
-	if start >= c.tailAt && off-c.tailAt <= int64(len(c.tail)) {
-		col = int64(utf8.RuneCount(c.tail[start-c.tailAt : off-c.tailAt]))
-	}
-	col = max(col, 1)
-	return fmt.Sprintf("第%d行第%d列 / line %d, column %d: %v", line, col, line, col, err)
+	return de
 }

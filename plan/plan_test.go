@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -302,4 +303,56 @@ func TestDecodeErrorColumn(t *testing.T) {
 	_, err := Decode(strings.NewReader("{\n\"title\": \"中文标题\" \"x\"\n}"))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "line 2, column 17", "the second quote, counting characters, not bytes")
+}
+
+// TestDecodeStrict pins the inputs the decoder once accepted silently
+// (issue 13): each is now a finding with a code and a JSON Pointer.
+func TestDecodeStrict(t *testing.T) {
+	tests := []struct{ name, in, code, path string }{
+		{"three titles", `{"title":"a","title":"b","title":"c"}`, "decode_duplicate_key", "/title"},
+		{"case variant", `{"title":"a","Title":"b"}`, "decode_duplicate_key", "/Title"},
+		{"case-variant field", `{"Title":"a"}`, "decode_unknown_field", "/Title"},
+		{"null task", `{"title":"a","sections":[{"number":"一","title":"s","tasks":[null]}]}`, "decode_null_element", "/sections/0/tasks/0"},
+		{"null section", `{"title":"a","sections":[null]}`, "decode_null_element", "/sections/0"},
+		{"null system", `{"title":"a","indicator_systems":[null]}`, "decode_null_element", "/indicator_systems/0"},
+		{"gbk", "{\"title\":\"\xb7\xbd\xb0\xb8\"}", "decode_encoding", ""},
+		{"utf-16", "\xff\xfe{\x00}\x00", "decode_encoding", ""},
+		{"impossible date", `{"title":"a","issued":"2025-02-30"}`, "decode_value", "/issued"},
+		{"trailing", `{"title":"a"} {}`, "decode_trailing_data", ""},
+		{"empty", ``, "decode_empty", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Decode(strings.NewReader(tt.in))
+			require.ErrorIs(t, err, ErrInvalidPlan)
+			var de *DecodeError
+			require.ErrorAs(t, err, &de)
+			require.NotEmpty(t, de.Findings)
+			f := de.Findings[0]
+			assert.Equal(t, tt.code, f.Code, f.String())
+			assert.Equal(t, tt.path, f.Path)
+			assert.Equal(t, Error, f.Severity)
+			assert.NotEmpty(t, f.MessageZh)
+			assert.NotEmpty(t, f.MessageEn)
+		})
+	}
+	// A BOM, which Windows editors write, is not a problem.
+	p, err := Decode(strings.NewReader("\ufeff{\"title\":\"a\"}"))
+	require.NoError(t, err)
+	assert.Equal(t, "a", p.Title)
+}
+
+// Memory stays proportional to the content: blank lines cost nothing
+// beyond their bytes (a table of line offsets once cost 8 bytes a line).
+func TestDecodeMemoryIsProportional(t *testing.T) {
+	in := bytes.Repeat([]byte("\n"), 16<<20)
+	in = append(in, `{"title":"x"}`...)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	p, err := Decode(bytes.NewReader(in))
+	runtime.ReadMemStats(&after)
+	require.NoError(t, err)
+	assert.Equal(t, "x", p.Title)
+	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(4*len(in)), "at most a small multiple of the input")
 }

@@ -55,6 +55,19 @@ const (
 //	target_incomparable       warning    a child and a parent target use comparators that cannot be ordered
 //	uncovered_parent_task     info       a parent task no child task implements
 //	suggested_link            info       a child task that implements nothing, and the parent task it most resembles
+//
+// Decode reports what stops a plan from being read as findings too, each an
+// error whose Path is the JSON Pointer of the value:
+//
+//	decode_syntax             malformed JSON (the line and column are in the message)
+//	decode_duplicate_key      a key given twice in one object, also in another case ("title" and "Title")
+//	decode_unknown_field      a key the format does not have (matched exactly, case included)
+//	decode_type               a value of the wrong JSON type, or a number that does not fit
+//	decode_value              a value its type refuses (an impossible date, an invalid ledger)
+//	decode_null_element       null in a list (tasks: [null])
+//	decode_trailing_data      data after the plan
+//	decode_encoding           text that is not UTF-8 (GBK, UTF-16), or an unpaired surrogate
+//	decode_empty, decode_too_large
 type Finding struct {
 	// Code is the stable code (see the table above).
 	Code string `json:"code"`
