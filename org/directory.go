@@ -10,13 +10,16 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/bizenv/bizenv/internal/strictjson"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 	"golang.org/x/text/width"
 )
 
 // Directory resolves names as documents write them to units and groups.
-// It is immutable once built and safe for concurrent use.
+// It is immutable once built and safe for concurrent use: it keeps its own
+// copies of the units and groups it was built from, and every unit or group
+// it returns is a copy the caller may change freely.
 type Directory struct {
 	units    []Unit
 	byID     map[string]int
@@ -38,12 +41,18 @@ type nameKey struct {
 func NewDirectory(units []Unit, groups []Group) (*Directory, error) {
 	d := &Directory{byID: map[string]int{}, byKey: map[string]int{}, groupKey: map[string]int{}}
 	d.units = make([]Unit, len(units))
-	copy(d.units, units)
+	for i, u := range units {
+		d.units[i] = u.clone()
+	}
 	var problems []string
 	for i := range d.units {
 		u := &d.units[i]
 		if strings.TrimSpace(u.Name) == "" {
 			problems = append(problems, fmt.Sprintf("units[%d]: 没有名称 / has no name", i))
+			continue
+		}
+		if Normalize(u.Name) == "" {
+			problems = append(problems, fmt.Sprintf("units[%d]: 名称 %q 去掉空格和标点后为空，无法解析 / name %q is nothing once spaces and punctuation are folded away, and could never be resolved", i, u.Name, u.Name))
 			continue
 		}
 		if u.ID == "" {
@@ -57,6 +66,9 @@ func NewDirectory(units []Unit, groups []Group) (*Directory, error) {
 		for _, n := range append([]string{u.Name, u.FullName}, u.Aliases...) {
 			k := Normalize(n)
 			if k == "" {
+				if n != "" {
+					problems = append(problems, fmt.Sprintf("units[%d]: 别名 %q 去掉空格和标点后为空 / alias %q is nothing once folded", i, n, n))
+				}
 				continue
 			}
 			if j, dup := d.byKey[k]; dup && j != i {
@@ -70,10 +82,16 @@ func NewDirectory(units []Unit, groups []Group) (*Directory, error) {
 		}
 	}
 	d.groups = make([]Group, len(groups))
-	copy(d.groups, groups)
+	for i, g := range groups {
+		d.groups[i] = g.clone()
+	}
 	for i, g := range d.groups {
 		for _, n := range append([]string{g.Name}, g.Aliases...) {
 			k := Normalize(n)
+			if k == "" {
+				problems = append(problems, fmt.Sprintf("groups[%d]: 名称 %q 去掉空格和标点后为空 / name %q is nothing once folded", i, n, n))
+				continue
+			}
 			if _, clash := d.byKey[k]; clash {
 				problems = append(problems, fmt.Sprintf("groups[%d]: %q 也是单位名称 / %q is also a unit's name", i, n, n))
 				continue
@@ -145,12 +163,12 @@ func (d *Directory) Resolve(written string) Resolution {
 	r := Resolution{Written: written}
 	k := Normalize(written)
 	if i, ok := d.byKey[k]; ok {
-		u := d.units[i]
+		u := d.units[i].clone()
 		r.Unit = &u
 		return r
 	}
 	if i, ok := d.groupKey[k]; ok {
-		g := d.groups[i]
+		g := d.groups[i].clone()
 		r.Group = &g
 		return r
 	}
@@ -200,26 +218,34 @@ func (d *Directory) Unit(id string) (Unit, bool) {
 	if !ok {
 		return Unit{}, false
 	}
-	return d.units[i], true
+	return d.units[i].clone(), true
 }
 
 // Units returns every unit, sorted by name in Chinese (pinyin) order.
 func (d *Directory) Units() []Unit {
 	out := make([]Unit, len(d.units))
-	copy(out, d.units)
+	for i, u := range d.units {
+		out[i] = u.clone()
+	}
 	SortUnits(out)
 	return out
 }
 
 // Groups returns the directory's groups.
-func (d *Directory) Groups() []Group { return append([]Group(nil), d.groups...) }
+func (d *Directory) Groups() []Group {
+	out := make([]Group, len(d.groups))
+	for i, g := range d.groups {
+		out[i] = g.clone()
+	}
+	return out
+}
 
 // Expand returns the units of group g, sorted in Chinese order.
 func (d *Directory) Expand(g Group) []Unit {
 	var out []Unit
 	for i := range d.units {
 		if g.matches(&d.units[i]) {
-			out = append(out, d.units[i])
+			out = append(out, d.units[i].clone())
 		}
 	}
 	SortUnits(out)
@@ -344,13 +370,8 @@ func ParseDirectory(r io.Reader) (*Directory, error) {
 		Units  []Unit          `json:"units"`
 		Groups json.RawMessage `json:"groups"`
 	}
-	dec := json.NewDecoder(io.LimitReader(r, maxDirectoryJSON))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&raw); err != nil {
-		return nil, fmt.Errorf("%w: 不是有效的单位目录 JSON / not a valid directory JSON: %v", ErrInvalidDirectory, err)
-	}
-	if dec.More() {
-		return nil, fmt.Errorf("%w: JSON 之后有多余内容 / unexpected data after the JSON", ErrInvalidDirectory)
+	if err := strictjson.Decode(r, maxDirectoryJSON, &raw); err != nil {
+		return nil, fmt.Errorf("%w: 不是有效的单位目录 JSON / not a valid directory JSON: %w", ErrInvalidDirectory, err)
 	}
 	var groups []Group
 	switch g := bytes.TrimSpace(raw.Groups); {
@@ -358,10 +379,8 @@ func ParseDirectory(r io.Reader) (*Directory, error) {
 	case string(g) == `"standard"`:
 		groups = StandardGroups()
 	default:
-		gd := json.NewDecoder(bytes.NewReader(g))
-		gd.DisallowUnknownFields()
-		if err := gd.Decode(&groups); err != nil {
-			return nil, fmt.Errorf("%w: groups 应为 \"standard\" 或分组列表 / groups must be \"standard\" or a list of groups: %v", ErrInvalidDirectory, err)
+		if err := strictjson.Unmarshal(g, &groups); err != nil {
+			return nil, fmt.Errorf("%w: groups 应为 \"standard\" 或分组列表 / groups must be \"standard\" or a list of groups: %w", ErrInvalidDirectory, err)
 		}
 	}
 	return NewDirectory(raw.Units, groups)

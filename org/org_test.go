@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -212,4 +213,73 @@ func TestLevelAndKindText(t *testing.T) {
 	}
 	var k Kind
 	assert.ErrorIs(t, k.UnmarshalText([]byte("ministry")), ErrInvalidValue)
+}
+
+// The directory keeps its own copies: what callers pass in, and what they
+// get out, never shares memory with it (issue 13: a race under -race).
+func TestDirectoryIsImmutable(t *testing.T) {
+	units := []Unit{{Name: "区市场监管局", Aliases: []string{"区市场局"}, Tags: []string{"行政执法"}, Level: County, Kind: Bureau}}
+	groups := []Group{{Name: "各行政执法部门", Tags: []string{"行政执法"}}}
+	d, err := NewDirectory(units, groups)
+	require.NoError(t, err)
+	units[0].Aliases[0] = "changed"
+	groups[0].Tags[0] = "changed"
+	assert.True(t, d.Resolve("区市场局").Known(), "changing the input does not change the directory")
+	assert.Len(t, d.Expand(d.Groups()[0]), 1)
+
+	r := d.Resolve("区市场局")
+	r.Unit.Aliases[0] = "changed"
+	r.Unit.Tags[0] = "changed"
+	u, ok := d.Unit("区市场监管局")
+	require.True(t, ok)
+	u.Aliases[0] = "changed"
+	d.Units()[0].Aliases[0] = "changed"
+	d.Groups()[0].Tags[0] = "changed"
+	d.Expand(groups[0])
+	assert.True(t, d.Resolve("区市场局").Known(), "changing an output does not change the directory")
+	assert.Equal(t, []string{"行政执法"}, d.Groups()[0].Tags)
+
+	// Concurrent readers and writers of the copies: no race.
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 100 {
+				x := d.Resolve("区市场监管局")
+				x.Unit.Aliases = append(x.Unit.Aliases[:0], "y")
+				for _, u := range d.Units() {
+					u.Tags = append(u.Tags[:0], "z")
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	assert.True(t, d.Resolve("区市场局").Known())
+}
+
+// A name that folds to nothing could never be resolved: it is refused.
+func TestNamesThatFoldToNothing(t *testing.T) {
+	for _, name := range []string{"'", "《》", " “ ” "} {
+		_, err := NewDirectory([]Unit{{Name: name}}, nil)
+		assert.ErrorIs(t, err, ErrInvalidDirectory, "%q", name)
+	}
+	_, err := NewDirectory([]Unit{{Name: "区数据局", Aliases: []string{"《》"}}}, nil)
+	assert.ErrorContains(t, err, "alias")
+	_, err = NewDirectory(nil, []Group{{Name: "“”"}})
+	assert.ErrorContains(t, err, "groups[0]")
+}
+
+func TestParseDirectoryStrict(t *testing.T) {
+	for _, in := range []string{
+		`{"units":[{"name":"区数据局","name":"区数据局"}]}`,
+		`{"units":[{"Name":"区数据局"}]}`,
+		`{"units":[null]}`,
+		`{"units":[]} {}`,
+		`{"units":[],"groups":[{"name":"x","colour":1}]}`,
+		"{\"units\":[{\"name\":\"\xc7\xf8\"}]}",
+	} {
+		_, err := ParseDirectory(strings.NewReader(in))
+		assert.ErrorIs(t, err, ErrInvalidDirectory, in)
+	}
 }

@@ -1,6 +1,9 @@
 package org
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Kind is the kind of body a unit is.
 type Kind uint8
@@ -112,6 +115,24 @@ func StandardGroups() []Group {
 		{Name: "各相关单位", Aliases: []string{"各有关单位", "相关单位"}},
 		{Name: "各行政执法部门", Aliases: []string{"各执法部门", "行政执法部门"}, Tags: []string{"行政执法"}},
 	}
+}
+
+// clone returns u with its own copies of every list, so that a directory
+// never shares memory with its callers.
+func (u Unit) clone() Unit {
+	u.Aliases = slices.Clone(u.Aliases)
+	u.Tags = slices.Clone(u.Tags)
+	return u
+}
+
+// clone returns g with its own copies of every list.
+func (g Group) clone() Group {
+	g.Aliases = slices.Clone(g.Aliases)
+	g.Kinds = slices.Clone(g.Kinds)
+	g.Levels = slices.Clone(g.Levels)
+	g.Tags = slices.Clone(g.Tags)
+	g.Members = slices.Clone(g.Members)
+	return g
 }
 
 func (g *Group) matches(u *Unit) bool {
