@@ -3,6 +3,7 @@ package indicator
 import (
 	"fmt"
 	"math/rand"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -315,4 +316,25 @@ func TestEvaluateRoundsHalfUp(t *testing.T) {
 	s, ok := res.Score("1", "b")
 	require.True(t, ok)
 	assert.Equal(t, "0.000001", s.String(), "1/2e8 × 100 = 0.0000005, half rounds up")
+}
+
+func TestDecodeObservations(t *testing.T) {
+	obs, err := DecodeObservations(strings.NewReader(`[{"indicator":"1.1","region":"铁西区","period":"2025","value":"12.5","status":"final"}]`))
+	require.NoError(t, err)
+	require.Len(t, obs, 1)
+	assert.Equal(t, "12.5", obs[0].Value.String())
+	for _, in := range []string{
+		`[null]`,
+		`[{"indicator":"1.1","indicator":"1.2","region":"a","period":"2025","value":"1"}]`,
+		`[{"indicator":"1.1","region":"a","period":"2025","value":"x"}]`,
+		`[{"indicator":"1.1","region":"a","period":"2025-13","value":"1"}]`,
+		`[{"region":"a","period":"2025","value":"1"}]`,
+		`[{"indicator":"1.1","period":"2025","value":"1"}]`,
+		`[{"indicator":"1.1","region":"a","value":"1"}]`,
+		`[{"indicator":"1.1","region":"a","period":"2025","value":"1","colour":1}]`,
+		`[] []`,
+	} {
+		_, err := DecodeObservations(strings.NewReader(in))
+		assert.ErrorIs(t, err, ErrInvalidObservation, in)
+	}
 }

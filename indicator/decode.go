@@ -1,8 +1,10 @@
 package indicator
 
 import (
-	"encoding/json"
+	"fmt"
 	"io"
+
+	"github.com/bizenv/bizenv/internal/strictjson"
 )
 
 // maxSystemJSON bounds the JSON DecodeSystem reads.
@@ -12,18 +14,15 @@ const maxSystemJSON = 64 << 20
 // levels.
 const maxDepth = 32
 
-// DecodeSystem reads a System from JSON (the form json.Marshal writes),
-// rejecting unknown fields, nesting deeper than 32 levels and trailing
-// data. It does not audit the system: call Audit for that.
+// DecodeSystem reads a System from JSON (the form json.Marshal writes)
+// through the module's strict decoding: unknown fields, duplicate keys,
+// null nodes, text that is not UTF-8, nesting deeper than 32 levels and
+// trailing data are errors, each located by its JSON Pointer. It does not
+// audit the system: call Audit for that.
 func DecodeSystem(r io.Reader) (*System, error) {
-	dec := json.NewDecoder(io.LimitReader(r, maxSystemJSON))
-	dec.DisallowUnknownFields()
 	var s System
-	if err := dec.Decode(&s); err != nil {
-		return nil, errf(ErrInvalidSystem, "不是有效的指标体系 JSON：%v", "not a valid indicator system JSON: %v", err)
-	}
-	if dec.More() {
-		return nil, errf(ErrInvalidSystem, "JSON 之后有多余内容", "unexpected data after the JSON")
+	if err := strictjson.Decode(r, maxSystemJSON, &s); err != nil {
+		return nil, fmt.Errorf("%w: 不是有效的指标体系 JSON / not a valid indicator system JSON: %w", ErrInvalidSystem, err)
 	}
 	depth := 0
 	var walk func(ns []*Node, d int)
@@ -40,4 +39,30 @@ func DecodeSystem(r io.Reader) (*System, error) {
 		return nil, errf(ErrInvalidSystem, "层级超过%d级", "nesting deeper than %d levels", maxDepth)
 	}
 	return &s, nil
+}
+
+// maxObservationsJSON bounds the JSON DecodeObservations reads.
+const maxObservationsJSON = 256 << 20
+
+// DecodeObservations reads a JSON array of observations through the
+// module's strict decoding (unknown fields, duplicate keys, null entries,
+// malformed values and text that is not UTF-8 are errors, each located by
+// its JSON Pointer), and checks each observation has an indicator, a
+// region and a period.
+func DecodeObservations(r io.Reader) ([]Observation, error) {
+	var obs []Observation
+	if err := strictjson.Decode(r, maxObservationsJSON, &obs); err != nil {
+		return nil, fmt.Errorf("%w: 不是有效的观测值 JSON / not a valid observations JSON: %w", ErrInvalidObservation, err)
+	}
+	for i, o := range obs {
+		switch {
+		case o.Indicator == "":
+			return nil, errf(ErrInvalidObservation, "/%d：缺少 indicator", "/%d: indicator is missing", i)
+		case o.Region == "":
+			return nil, errf(ErrInvalidObservation, "/%d：缺少 region", "/%d: region is missing", i)
+		case o.Period.IsZero():
+			return nil, errf(ErrInvalidObservation, "/%d：缺少 period", "/%d: period is missing", i)
+		}
+	}
+	return obs, nil
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // Seed corpora are in testdata/fuzz; explore further with, for example,
@@ -118,6 +120,32 @@ func FuzzObservationJSON(f *testing.F) {
 		again, _ := json.Marshal(back)
 		if !bytes.Equal(out, again) {
 			t.Fatalf("round trip changed the observation:\n%s\n%s", out, again)
+		}
+	})
+}
+
+func FuzzDecodeObservations(f *testing.F) {
+	for _, s := range []string{
+		`[{"indicator":"1.1","region":"铁西区","period":"2025","value":"12.5","status":"final"}]`,
+		`[{"indicator":"1.1","region":"210303","period":"2025Q3","value":3,"unit":"天","status":"provisional","source":"统计局"}]`,
+		`[]`, `[null]`, `[{"indicator":"1.1","indicator":"1.2"}]`, `{"a":1}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		obs, err := DecodeObservations(bytes.NewReader(b))
+		if err != nil {
+			require.ErrorIs(t, err, ErrInvalidObservation)
+			return
+		}
+		out, err := json.Marshal(obs)
+		require.NoError(t, err)
+		back, err := DecodeObservations(bytes.NewReader(out))
+		require.NoError(t, err, "%s", out)
+		require.Equal(t, len(obs), len(back))
+		for i := range obs {
+			require.True(t, obs[i].Value.Equal(back[i].Value))
+			require.Equal(t, obs[i].Period, back[i].Period)
 		}
 	})
 }
