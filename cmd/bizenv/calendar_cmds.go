@@ -47,10 +47,18 @@ func loadCalendar(e *env, o *options) (*calendar.Calendar, error) {
 }
 
 // unknownYearHint is what the command line says after an unknown year.
-const unknownYearHint = "提示：该年的通知发布后，用 bizenv holidays import 通知.txt > 年.json 转换，再以 --calendar 年.json 加载；" +
-	"通知发布前可加 --provisional，按法定节假日暂定推算 / " +
-	"hint: once that year's notice is out, convert it with bizenv holidays import NOTICE.txt > YEAR.json and load it with --calendar YEAR.json; " +
-	"before it, --provisional answers from the statutory holidays, marked provisional"
+func unknownYearHint(year int) string {
+	switch {
+	case year < 2008:
+		return fmt.Sprintf("提示：%d年早于日历收录的第一年（2008年）；如需要，可用 --calendar 加载该年的安排 / hint: %d is before the first year the calendar holds (2008); load that year's arrangement with --calendar if you need it", year, year)
+	case year > 2100:
+		return fmt.Sprintf("提示：%d年远在任何通知之后，也超出 --provisional 暂定推算的范围（至2100年）/ hint: %d is far beyond any notice, and beyond what --provisional answers (up to 2100)", year, year)
+	}
+	return "提示：该年的通知发布后，用 bizenv holidays import 通知.txt > 年.json 转换，再以 --calendar 年.json 加载；" +
+		"通知发布前可加 --provisional，按法定节假日暂定推算 / " +
+		"hint: once that year's notice is out, convert it with bizenv holidays import NOTICE.txt > YEAR.json and load it with --calendar YEAR.json; " +
+		"before it, --provisional answers from the statutory holidays, marked provisional"
+}
 
 // horizonDays is how close to the calendar's confirmed horizon a date may
 // come before the command line warns.

@@ -182,3 +182,18 @@ func strconvItoa(i int) string {
 	b, _ := json.Marshal(i)
 	return string(b)
 }
+
+func TestMessagesAreBilingual(t *testing.T) {
+	r := bizenv(t, "", "workday", "is", "2025-01-01", "--bogus")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "未知参数 -bogus / flag provided but not defined: -bogus")
+	r = bizenv(t, "", "workday", "is", "--format")
+	assert.Contains(t, r.stderr, "参数缺少取值")
+	r = bizenv(t, "", "holidays", "9999")
+	assert.Contains(t, r.stderr, "beyond what --provisional answers", "9999 is not a year a notice will come for")
+	assert.NotContains(t, r.stderr, "once that year's notice is out")
+	r = bizenv(t, "", "holidays", "1990")
+	assert.Contains(t, r.stderr, "before the first year the calendar holds")
+	r = bizenv(t, "", "holidays", "0")
+	assert.Contains(t, r.stderr, "YEAR must be a year from 1 to 9999")
+}

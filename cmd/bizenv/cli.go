@@ -141,8 +141,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, now time.Time
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", strings.Join(path, " "), err)
-		if errors.Is(err, calendar.ErrUnknownYear) {
-			fmt.Fprintln(stderr, unknownYearHint)
+		var unknown *calendar.UnknownYearError
+		if errors.As(err, &unknown) {
+			fmt.Fprintln(stderr, unknownYearHint(unknown.Year))
 		}
 		var ue *usageError
 		if errors.As(err, &ue) {
@@ -175,7 +176,7 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, &usageError{err.Error()}
+			return nil, &usageError{flagErrorZh(err.Error()) + " / " + err.Error()}
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -189,6 +190,23 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+}
+
+// flagErrorZh says the flag package's (English) errors in Chinese.
+func flagErrorZh(en string) string {
+	for _, m := range []struct{ prefix, zh string }{
+		{"flag provided but not defined: ", "未知参数 "},
+		{"flag needs an argument: ", "参数缺少取值："},
+		{"bad flag syntax: ", "参数格式有误："},
+	} {
+		if rest, ok := strings.CutPrefix(en, m.prefix); ok {
+			return m.zh + rest
+		}
+	}
+	if strings.HasPrefix(en, "invalid value ") || strings.HasPrefix(en, "invalid boolean value ") {
+		return "参数取值无效"
+	}
+	return "参数有误"
 }
 
 func isNegativeNumber(s string) bool {
