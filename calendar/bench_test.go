@@ -85,3 +85,57 @@ func BenchmarkParseDate(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkProvisional compares the provisional path (a 2028 date on
+// China().WithProvisional()) with the confirmed path (the same questions
+// for 2025 on China()): a provisional answer must cost no more than twice
+// a confirmed one.
+func BenchmarkProvisional(b *testing.B) {
+	confirmed := China()
+	provisional, err := China().WithProvisional()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		c    *Calendar
+		d    Date
+	}{
+		{"confirmed", confirmed, mustDate(b, "2025-09-20")},
+		{"provisional", provisional, mustDate(b, "2028-09-20")},
+	}
+	for _, cs := range cases {
+		b.Run("Kind/"+cs.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				info, _ := cs.c.Kind(cs.d)
+				sinkBool = info.Provisional
+			}
+		})
+		b.Run("AddWorkdays20/"+cs.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				sinkDate, _ = cs.c.AddWorkdays(cs.d, 20)
+			}
+		})
+		b.Run("Deadline20工作日+ProvisionalBetween/"+cs.name, func(b *testing.B) {
+			b.ReportAllocs()
+			p := Period{20, Workdays}
+			for i := 0; i < b.N; i++ {
+				sinkDate, _ = cs.c.Deadline(cs.d, p)
+				sinkBool = cs.c.ProvisionalBetween(cs.d, sinkDate)
+			}
+		})
+	}
+}
+
+// BenchmarkWithProvisional is the one-off cost of building a provisional
+// calendar (75 years of statutory days, lunar dates computed once).
+func BenchmarkWithProvisional(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := China().WithProvisional(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

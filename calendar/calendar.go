@@ -27,6 +27,7 @@ type Calendar struct {
 	lo, hi      []int    // per year: first and last year of its run of known years; 0 when unknown
 	provisional []bool   // per year: answered from the statutory days alone (nil when none is)
 	start       int      // days() of first-01-01
+	monthStart  []int32  // per year and month: the table index of its first day
 	code        []uint16 // per day: kind | label<<2
 	cum         []int32  // per day: working days from the first day up to and including it
 	work        []Date   // the working days, ascending
@@ -217,6 +218,12 @@ func build(sp spec) (*Calendar, error) {
 	}
 	c.start = pack(c.first, 1, 1).days()
 	days := pack(c.last, 12, 31).days() - c.start + 1
+	c.monthStart = make([]int32, 12*n)
+	for y := c.first; y <= c.last; y++ {
+		for m := 1; m <= 12; m++ {
+			c.monthStart[(y-c.first)*12+m-1] = int32(pack(y, m, 1).days() - c.start)
+		}
+	}
 	c.code = make([]uint16, days)
 	for i := range c.code {
 		if w := (c.start + i + 4) % 7; w == int(time.Saturday) || w == int(time.Sunday) {
@@ -318,15 +325,22 @@ func (c *Calendar) unknown(y int) error {
 }
 
 // index returns the table index of d, or an error for the zero Date and for
-// a year the calendar does not know.
+// a year the calendar does not know. The check is small enough to inline;
+// the error is built out of line.
 func (c *Calendar) index(d Date) (int, error) {
+	yi := int(d.v>>9) - c.first
+	if yi < 0 || yi >= len(c.lo) || c.lo[yi] == 0 {
+		return 0, c.indexErr(d)
+	}
+	return int(c.monthStart[yi*12+int(d.v>>5&15)-1]) + int(d.v&31) - 1, nil
+}
+
+// indexErr is the error of index for a date it refuses.
+func (c *Calendar) indexErr(d Date) error {
 	if d.IsZero() {
-		return 0, fmt.Errorf("%w: 零值日期 / the zero Date is not a day", ErrInvalidDate)
+		return fmt.Errorf("%w: 零值日期 / the zero Date is not a day", ErrInvalidDate)
 	}
-	if !c.knows(d.Year()) {
-		return 0, c.unknown(d.Year())
-	}
-	return d.days() - c.start, nil
+	return c.unknown(d.Year())
 }
 
 // Kind tells what kind of day d is and, for holidays and make-up working
@@ -337,9 +351,9 @@ func (c *Calendar) Kind(d Date) (DayInfo, error) {
 		return DayInfo{}, err
 	}
 	b := c.code[i]
-	l := c.labels[b>>2]
-	return DayInfo{Date: d, Kind: DayKind(b & 3), Festival: l.f, Name: l.display,
-		Provisional: c.provisional != nil && c.provisional[d.Year()-c.first]}, nil
+	l := &c.labels[b>>2]
+	prov := c.provisional != nil && c.provisional[d.Year()-c.first]
+	return DayInfo{Date: d, Kind: DayKind(b & 3), Festival: l.f, Name: l.display, Provisional: prov}, nil
 }
 
 // IsWorkday reports whether d is a working day: a weekday that is not a day
