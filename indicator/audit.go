@@ -33,7 +33,25 @@ func (s Severity) String() string {
 }
 
 // MarshalText implements encoding.TextMarshaler.
-func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+func (s Severity) MarshalText() ([]byte, error) {
+	if s != Warning && s != Error {
+		return nil, errf(ErrInvalidValue, "无效的严重程度 %d", "invalid severity %d", uint8(s))
+	}
+	return []byte(s.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler: warning or error.
+func (s *Severity) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "warning":
+		*s = Warning
+	case "error":
+		*s = Error
+	default:
+		return errf(ErrInvalidValue, "未知的严重程度 %q（应为 warning 或 error）", "unknown severity %q (want warning or error)", string(b))
+	}
+	return nil
+}
 
 // Finding is one problem Audit found.
 type Finding struct {

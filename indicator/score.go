@@ -46,7 +46,24 @@ func (a Attainment) Chinese() string {
 }
 
 // MarshalText implements encoding.TextMarshaler.
-func (a Attainment) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
+func (a Attainment) MarshalText() ([]byte, error) {
+	if a > NotMet {
+		return nil, errf(ErrInvalidValue, "无效的达标情况 %d", "invalid attainment %d", uint8(a))
+	}
+	return []byte(a.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler: no_data, met or
+// not_met (or the Chinese 无数据, 达标, 未达标).
+func (a *Attainment) UnmarshalText(b []byte) error {
+	for _, v := range []Attainment{NoData, Met, NotMet} {
+		if string(b) == v.String() || string(b) == v.Chinese() {
+			*a = v
+			return nil
+		}
+	}
+	return errf(ErrInvalidValue, "未知的达标情况 %q（应为 no_data、met 或 not_met）", "unknown attainment %q (want no_data, met or not_met)", string(b))
+}
 
 // Attainment compares v (in unit u; empty means the measure's unit) with the
 // target in force for year (see TargetFor). A missing value (v not Valid)
