@@ -28,6 +28,7 @@ func ExamplePlan_Validate() {
 			{Number: "1", Title: "编制政务服务事项清单", Responsibility: task.Responsibility{Lead: []string{"区数据局"}}},
 			{Number: "2", Title: "无人负责的任务"},
 		}}}}
+	p.AssignIDs() // the deterministic IDs of the plan and its tasks
 	fs := p.Validate(plan.Options{})
 	plan.Sort(fs)
 	for _, f := range fs {

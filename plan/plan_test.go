@@ -128,6 +128,7 @@ func TestValidateRules(t *testing.T) {
 	)
 	p.Targets = append(p.Targets, Target{System: "专栏1", Indicator: "9.9", Name: "不存在", Target: tgt(indicator.AtMost, "1", indicator.Days)})
 	p.IndicatorSystems[0].Declared = []int{3}
+	p.AssignIDs()
 	got := codes(p.Validate(Options{}))
 	assert.Equal(t, map[string]int{
 		"missing_kind": 1, "self_basis": 1, "phase_order": 1, "duplicate_number": 1, "no_accountable": 1,
@@ -141,10 +142,11 @@ func TestValidateRules(t *testing.T) {
 	}
 	assert.True(t, HasErrors(p.Validate(Options{})))
 	empty := &Plan{}
-	assert.Equal(t, map[string]int{"missing_title": 1, "missing_kind": 1, "bad_period": 1, "no_tasks": 1}, codes(empty.Validate(Options{})))
+	assert.Equal(t, map[string]int{"missing_title": 1, "missing_kind": 1, "bad_period": 1, "no_tasks": 1, "missing_id": 1}, codes(empty.Validate(Options{})))
 	// A programme that names no unit at all is told so once, not per task.
 	programme := &Plan{Title: "规划", Kind: Programme, Period: Period{2021, 2025}, Sections: []*Section{{Number: "一", Title: "任务", Tasks: []*task.Task{
 		{Number: "1", Title: "甲"}, {Number: "2", Title: "乙"}}}}}
+	programme.AssignIDs()
 	assert.Equal(t, map[string]int{"no_units": 1}, codes(programme.Validate(Options{})))
 	programme.Sections[0].Tasks[0].Responsibility.Responsible = []string{"市税务局"} // responsible without a lead answers
 	assert.Equal(t, map[string]int{"no_accountable": 1}, codes(programme.Validate(Options{})))

@@ -11,6 +11,7 @@ import (
 	"github.com/bizenv/bizenv/indicator"
 	"github.com/bizenv/bizenv/org"
 	"github.com/bizenv/bizenv/task"
+	"github.com/google/uuid"
 )
 
 // Severity ranks a finding.
@@ -55,6 +56,9 @@ const (
 //	target_incomparable       warning    a child and a parent target use comparators that cannot be ordered
 //	uncovered_parent_task     info       a parent task no child task implements
 //	suggested_link            info       a child task that implements nothing, and the parent task it most resembles
+//	missing_id                warning    the plan or a task has no id (AssignIDs gives the deterministic one)
+//	duplicate_id              error      two tasks, or a task and the plan, share an id
+//	external_indicator        info       a target names a system the plan does not hold (the plan above's): checked by CheckAgainst
 //
 // Decode reports what stops a plan from being read as findings too, each an
 // error whose Path is the JSON Pointer of the value:
@@ -119,6 +123,7 @@ func (p *Plan) Validate(o Options) []Finding {
 		}
 	}
 	p.checkPhases(&fs)
+	p.checkIDs(&fs)
 	tasks, paths := p.Tasks()
 	if len(tasks) == 0 {
 		fs.add(Warning, "no_tasks", "sections", "计划没有任务", "the plan has no task")
@@ -189,12 +194,75 @@ func (p *Plan) Validate(o Options) []Finding {
 	}
 	for i, t := range p.Targets {
 		s := systems[t.System]
-		if s == nil || s.Find(t.Indicator) == nil {
+		switch {
+		case s == nil:
+			// A district's target for the city's indicator: Target allows
+			// it, and CheckAgainst compares it with the plan above.
+			fs.add(Info, "external_indicator", fmt.Sprintf("targets[%d]", i), fmt.Sprintf("目标指向本计划以外的指标体系 %q（如上级计划的），由上级计划核对", t.System),
+				fmt.Sprintf("the target names system %q, which the plan does not hold (the plan above's?): CheckAgainst compares it", t.System))
+		case s.Find(t.Indicator) == nil:
 			fs.add(Error, "unknown_indicator", fmt.Sprintf("targets[%d]", i), fmt.Sprintf("目标指向不存在的指标 %s %s", t.System, t.Indicator),
-				fmt.Sprintf("the target names an indicator no system of the plan has: %s %s", t.System, t.Indicator))
+				fmt.Sprintf("the target names an indicator system %s does not have: %s", t.System, t.Indicator))
 		}
 	}
 	return fs
+}
+
+// checkIDs reports a plan or tasks without an ID, and IDs used twice.
+func (p *Plan) checkIDs(fs *findings) {
+	if p.ID == uuid.Nil {
+		fs.add(Warning, "missing_id", "id", "计划没有 id（AssignIDs 按固定规则生成）", "the plan has no id (AssignIDs gives the deterministic one)")
+	}
+	seen := map[uuid.UUID]string{}
+	if p.ID != uuid.Nil {
+		seen[p.ID] = "id"
+	}
+	missing := 0
+	p.walkTasks(func(t *task.Task, path string) {
+		if t.ID == uuid.Nil {
+			if missing++; missing <= 20 {
+				fs.add(Warning, "missing_id", path+".id", fmt.Sprintf("任务 %s 没有 id（AssignIDs 按固定规则生成）", t.Number),
+					fmt.Sprintf("task %s has no id (AssignIDs gives the deterministic one)", t.Number))
+			}
+			return
+		}
+		if first, dup := seen[t.ID]; dup {
+			fs.add(Error, "duplicate_id", path+".id", fmt.Sprintf("任务 %s 的 id 与 %s 相同", t.Number, first),
+				fmt.Sprintf("task %s has the same id as %s", t.Number, first))
+			return
+		}
+		seen[t.ID] = path
+	})
+	if missing > 20 {
+		fs.add(Warning, "missing_id", "sections", fmt.Sprintf("另有%d个任务没有 id", missing-20), fmt.Sprintf("%d more tasks have no id", missing-20))
+	}
+}
+
+// walkTasks calls fn for every task, delegated ones included, with its
+// path, in document order; each task once.
+func (p *Plan) walkTasks(fn func(t *task.Task, path string)) {
+	tasks, paths := p.Tasks()
+	seen := map[*task.Task]bool{}
+	var del func(t *task.Task, path string)
+	del = func(t *task.Task, path string) {
+		for i, d := range t.Delegated {
+			if d == nil || seen[d] {
+				continue
+			}
+			seen[d] = true
+			dp := fmt.Sprintf("%s.delegated[%d]", path, i)
+			fn(d, dp)
+			del(d, dp)
+		}
+	}
+	for i, t := range tasks {
+		if seen[t] {
+			continue
+		}
+		seen[t] = true
+		fn(t, paths[i])
+		del(t, paths[i])
+	}
 }
 
 // namesUnits reports whether some task names a lead or responsible unit.
@@ -272,9 +340,11 @@ func checkUnitName(d *org.Directory, written, path string, fs *findings) {
 	case res.Unit != nil && org.Normalize(res.Unit.Name) != org.Normalize(written) && org.Normalize(res.Unit.FullName) != org.Normalize(written):
 		fs.add(Info, "alias_unit", path, fmt.Sprintf("%q 是 %q 的别称", written, res.Unit.Name), fmt.Sprintf("%q is an alias of %q", written, res.Unit.Name))
 	case res.Known():
+	case len(res.Suggestions) == 0:
+		fs.add(Warning, "unknown_unit", path, fmt.Sprintf("单位 %q 不在单位目录中", written), fmt.Sprintf("unit %q is not in the directory", written))
 	default:
 		sug := strings.Join(res.Suggestions, "、")
-		fs.add(Warning, "unknown_unit", path, fmt.Sprintf("单位 %q 不在单位目录中；是否为：%s", written, sug), fmt.Sprintf("unit %q is not in the directory; did you mean: %s", written, sug))
+		fs.add(Warning, "unknown_unit", path, fmt.Sprintf("单位 %q 不在单位目录中；是否为：%s", written, sug), fmt.Sprintf("unit %q is not in the directory; did you mean: %s", written, strings.Join(res.Suggestions, ", ")))
 	}
 }
 
