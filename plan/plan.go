@@ -43,10 +43,12 @@ func (p Period) End() calendar.Date { d, _ := calendar.NewDate(p.To, 12, 31); re
 
 // Ref names another plan: by ID, by document number, or by title.
 type Ref struct {
-	// ID is the plan's ID, when known.
-	ID uuid.UUID `json:"id,omitempty"`
-	// DocNumber is the plan's document number, when it has one.
-	DocNumber DocNumber `json:"doc_number,omitempty"`
+	// ID is the plan's ID, when known; omitted from JSON when unknown (a
+	// nil UUID is never written, as it would look like a real ID).
+	ID uuid.UUID `json:"id,omitzero"`
+	// DocNumber is the plan's document number, when it has one; omitted
+	// from JSON when it has none.
+	DocNumber DocNumber `json:"doc_number,omitzero"`
 	// Title is the plan's title as cited (《》 optional).
 	Title string `json:"title,omitempty"`
 }

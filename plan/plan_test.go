@@ -358,3 +358,14 @@ func TestDecodeMemoryIsProportional(t *testing.T) {
 	assert.Equal(t, "x", p.Title)
 	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(4*len(in)), "at most a small multiple of the input")
 }
+
+// A Ref writes only what it knows: no nil UUID that looks like a real ID,
+// no empty 文号.
+func TestRefOmitsUnknownFields(t *testing.T) {
+	b, err := json.Marshal(Ref{Title: "辽宁省营商环境建设行动方案"})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"title":"辽宁省营商环境建设行动方案"}`, string(b))
+	var back Ref
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, Ref{Title: "辽宁省营商环境建设行动方案"}, back)
+}
