@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -127,8 +128,22 @@ type Target struct {
 	Target indicator.Target `json:"target"`
 }
 
+// SchemaVersion is the version of the plan JSON this release writes.
+//
+// Compatibility policy: the version is MAJOR.MINOR. A minor version adds
+// optional fields and codes only, so a reader of 1.x reads every 1.y (an
+// older reader rejects the fields it does not know, as every bizenv reader
+// does: upgrade the reader first). A major version changes or removes
+// something and is read only by a release that says so. A plan without
+// schema_version is 1.0, the format before versions were written.
+const SchemaVersion = "1.1"
+
 // Plan is a plan document.
 type Plan struct {
+	// SchemaVersion is the version of the format the plan was written in
+	// (see the constant SchemaVersion); empty for 1.0. json.Marshal always
+	// writes the current version.
+	SchemaVersion string `json:"schema_version,omitempty"`
 	// ID identifies the plan; deterministic (UUID v5) when imported.
 	ID uuid.UUID `json:"id"`
 	// Title is the plan's title.
@@ -234,7 +249,21 @@ func Decode(r io.Reader) (*Plan, error) {
 	if err := strictjson.Decode(r, MaxPlanBytes, &p); err != nil {
 		return nil, decodeError(err)
 	}
+	if major, _, _ := strings.Cut(p.SchemaVersion, "."); p.SchemaVersion != "" && major != "1" {
+		return nil, &DecodeError{Findings: []Finding{{Code: "decode_schema_version", Severity: Error, Path: "/schema_version",
+			MessageZh: fmt.Sprintf("本版本只能读取 1.x 格式的计划，而该计划为 %s", p.SchemaVersion),
+			MessageEn: fmt.Sprintf("this release reads plans of format 1.x, not %s", p.SchemaVersion)}}}
+	}
 	return &p, nil
+}
+
+// MarshalJSON writes the plan with schema_version set to the current
+// SchemaVersion: what is written is in the current format.
+func (p Plan) MarshalJSON() ([]byte, error) {
+	type plain Plan
+	v := plain(p)
+	v.SchemaVersion = SchemaVersion
+	return json.Marshal(v)
 }
 
 // DecodeError is a plan that could not be decoded: every problem found, as

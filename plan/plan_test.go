@@ -369,3 +369,23 @@ func TestRefOmitsUnknownFields(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, Ref{Title: "辽宁省营商环境建设行动方案"}, back)
 }
+
+func TestSchemaVersion(t *testing.T) {
+	b, err := json.Marshal(&Plan{Title: "x"})
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"schema_version":"1.1"`, "what is written is in the current format")
+	p, err := Decode(bytes.NewReader(b))
+	require.NoError(t, err)
+	assert.Equal(t, SchemaVersion, p.SchemaVersion)
+	for _, v := range []string{"1.0", "1.9"} {
+		_, err := Decode(strings.NewReader(`{"schema_version":"` + v + `","title":"x"}`))
+		assert.NoError(t, err, "a reader of 1.x reads every 1.y")
+	}
+	_, err = Decode(strings.NewReader(`{"schema_version":"2.0","title":"x"}`))
+	var de *DecodeError
+	require.ErrorAs(t, err, &de)
+	assert.Equal(t, "decode_schema_version", de.Findings[0].Code)
+	p, err = Decode(strings.NewReader(`{"title":"x"}`))
+	require.NoError(t, err, "no version: 1.0")
+	assert.Empty(t, p.SchemaVersion)
+}

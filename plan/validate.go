@@ -71,6 +71,7 @@ const (
 //	decode_null_element       null in a list (tasks: [null])
 //	decode_trailing_data      data after the plan
 //	decode_encoding           text that is not UTF-8 (GBK, UTF-16), or an unpaired surrogate
+//	decode_schema_version     a plan written in a format this release does not read (another major version)
 //	decode_empty, decode_too_large
 type Finding struct {
 	// Code is the stable code (see the table above).
