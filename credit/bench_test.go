@@ -8,14 +8,34 @@ import (
 
 var sinkUSCC USCC
 
-func BenchmarkParseUSCC(b *testing.B) {
-	b.ReportAllocs()
-	for i := 0; i < b.N; i++ {
-		u, err := ParseUSCC("91350100M000100Y43")
-		if err != nil {
-			b.Fatal(err)
-		}
-		sinkUSCC = u
+// BenchmarkUSCC measures the strict and the lenient reader in one run, so
+// that their costs compare on the same machine (issue 16, item 15: a clean
+// code must cost NormalizeUSCC what it costs ParseUSCC).
+func BenchmarkUSCC(b *testing.B) {
+	for _, bc := range []struct {
+		name string
+		f    func() (USCC, error)
+	}{
+		{"ParseUSCC", func() (USCC, error) { return ParseUSCC("91350100M000100Y43") }},
+		{"NormalizeUSCC/clean", func() (USCC, error) {
+			u, _, err := NormalizeUSCC("91350100M000100Y43", Options{})
+			return u, err
+		}},
+		{"NormalizeUSCC/typed", func() (USCC, error) {
+			u, _, err := NormalizeUSCC(" ９１３５-0100 m000100y43 ", Options{})
+			return u, err
+		}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				u, err := bc.f()
+				if err != nil {
+					b.Fatal(err)
+				}
+				sinkUSCC = u
+			}
+		})
 	}
 }
 

@@ -17,7 +17,7 @@ func ExampleParseUSCC() {
 	// Output:
 	// 91350100M000100Y43 <nil>
 	// 工商（市场监管） 企业 福州市 M000100Y-4
-	// credit: 统一社会信用代码 "91350100M000100Y44" 无效 / invalid unified social credit code "91350100M000100Y44": 第18位 / position 18: 校验码应为 3 / the check character should be 3
+	// credit: 统一社会信用代码无效 / invalid unified social credit code "91350100M000100Y44": 第18位 / position 18: 校验码应为 3 / the check character should be 3
 }
 
 func ExampleNormalizeUSCC() {
