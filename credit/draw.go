@@ -19,7 +19,7 @@ import (
 
 // ErrInvalidDraw reports draw inputs that cannot be drawn from, or a draw
 // record that does not reproduce.
-var ErrInvalidDraw = errors.New("credit: invalid draw")
+var ErrInvalidDraw = errors.New("credit: 双随机抽取无效 / invalid draw")
 
 // Algorithm names the draw procedure, recorded with every draw.
 const Algorithm = "bizenv-draw/1: key = SHA-256(\"bizenv-draw/1\\x00\" + seed + \"\\x00\" + population, roster and policy hashes); " +

@@ -1,6 +1,7 @@
 package credit
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/bizenv/bizenv/calendar"
@@ -46,7 +47,7 @@ func (s Scheme) Better(a, b Grade) (bool, error) {
 
 // ErrInvalidGrade reports a grade outside its scheme, or a score that
 // cannot be graded.
-var ErrInvalidGrade = fmt.Errorf("credit: invalid grade")
+var ErrInvalidGrade = errors.New("credit: 信用等级无效 / invalid grade")
 
 // MarketRisk is the market-regulation credit risk classification: A
 // (低风险), B (一般风险), C (较高风险), D (高风险), as set by 国家市场监督管理总局

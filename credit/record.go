@@ -9,7 +9,7 @@ import (
 )
 
 // ErrInvalidRecord reports a credit record or repair that breaks a rule.
-var ErrInvalidRecord = errors.New("credit: invalid record")
+var ErrInvalidRecord = errors.New("credit: 信用记录无效 / invalid record")
 
 // RecordKind is what a credit record records.
 type RecordKind string
