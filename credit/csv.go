@@ -206,7 +206,7 @@ func DecodeDrawRecord(r io.Reader) (*DrawRecord, error) {
 	if err := strictjson.Decode(r, MaxRecordBytes, &rec); err != nil {
 		return nil, fmt.Errorf("%w: 不是有效的抽取记录 JSON / not a valid draw record JSON: %w", ErrInvalidDraw, err)
 	}
-	if err := rec.check(); err != nil {
+	if err := rec.check(MaxEntities); err != nil {
 		return nil, err
 	}
 	return &rec, nil

@@ -49,6 +49,9 @@ func boundErr(where string, n, max int) error {
 	return fmt.Errorf("%w: %s 有%d项，上限为%d / %s has %d items, at most %d are allowed", ErrInvalidDraw, where, n, max, where, n, max)
 }
 
+// textOK reports whether s passes checkText, without building a message.
+func textOK(s string) bool { return len(s) <= MaxText && utf8.ValidString(s) }
+
 // checkText checks one piece of text: valid UTF-8 and at most MaxText
 // bytes.
 func checkText(where, s string) error {
@@ -90,8 +93,14 @@ func (p DrawPolicy) check() error {
 	if len(p.Cells) > MaxCells {
 		return boundErr("cells", len(p.Cells), MaxCells)
 	}
+	seen := make(map[Cell]int, len(p.Cells))
 	for i, c := range p.Cells {
 		where := fmt.Sprintf("cells[%d]", i)
+		if j, dup := seen[c.Cell]; dup {
+			return fmt.Errorf("%w: %s 与 cells[%d] 的等级和风险相同（%s, %s），后者永远不会用到 / %s repeats the grade and risk of cells[%d] (%s, %s) and would never be used",
+				ErrInvalidDraw, where, j, echo(string(c.Grade)), echo(c.Risk), where, j, echo(string(c.Grade)), echo(c.Risk))
+		}
+		seen[c.Cell] = i
 		if err := checkText(where+".grade", string(c.Grade)); err != nil {
 			return err
 		}
@@ -120,8 +129,9 @@ func (p DrawPolicy) check() error {
 	return nil
 }
 
-// check checks a record's bounds before anything is computed from it.
-func (rec *DrawRecord) check() error {
+// check checks a record's bounds before anything is computed from it;
+// maxEntities is MaxEntities but in tests.
+func (rec *DrawRecord) check(maxEntities int) error {
 	for _, f := range []struct{ where, s string }{{"algorithm", rec.Algorithm}, {"seed", rec.Seed}, {"population_sha256", rec.Population},
 		{"roster_sha256", rec.Roster}, {"policy_sha256", rec.PolicyHash}, {"result_sha256", rec.Result}} {
 		if err := checkText(f.where, f.s); err != nil {
@@ -131,17 +141,17 @@ func (rec *DrawRecord) check() error {
 	if err := rec.Policy.check(); err != nil {
 		return fmt.Errorf("policy: %w", err)
 	}
-	if rec.Entities < 0 || rec.Entities > MaxEntities {
-		return fmt.Errorf("%w: entities 为%d，须为0–%d / entities is %d, it must be 0 to %d", ErrInvalidDraw, rec.Entities, MaxEntities, rec.Entities, MaxEntities)
+	if rec.Entities < 0 || rec.Entities > maxEntities {
+		return fmt.Errorf("%w: entities 为%d，须为0–%d / entities is %d, it must be 0 to %d", ErrInvalidDraw, rec.Entities, maxEntities, rec.Entities, maxEntities)
 	}
 	if rec.Exempt < 0 || rec.Exempt > rec.Entities {
 		return fmt.Errorf("%w: exempt 为%d，须为0–%d（entities）/ exempt is %d, it must be 0 to %d (entities)", ErrInvalidDraw, rec.Exempt, rec.Entities, rec.Exempt, rec.Entities)
 	}
-	if len(rec.Unmatched) > MaxEntities {
-		return boundErr("unmatched", len(rec.Unmatched), MaxEntities)
+	if len(rec.Unmatched) > maxEntities {
+		return boundErr("unmatched", len(rec.Unmatched), maxEntities)
 	}
-	if len(rec.Picks) > MaxEntities {
-		return boundErr("picks", len(rec.Picks), MaxEntities)
+	if len(rec.Picks) > maxEntities {
+		return boundErr("picks", len(rec.Picks), maxEntities)
 	}
 	for i, p := range rec.Picks {
 		where := fmt.Sprintf("picks[%d]", i)
