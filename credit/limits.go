@@ -68,7 +68,7 @@ func checkText(where, s string) error {
 // MaxPercentPlaces decimal places. The exponent is checked before any
 // arithmetic, which would otherwise expand it.
 func checkPercent(where string, p decimal.Decimal) error {
-	if e := p.Exponent(); e < -MaxPercentPlaces || e > 2 {
+	if !boundedDecimal(p, MaxPercentPlaces) {
 		return fmt.Errorf("%w: %s 的比例 %s 须为0–100，至多%d位小数 / %s percent %s must be 0 to 100 with at most %d decimal places",
 			ErrInvalidDraw, where, shortDecimal(p), MaxPercentPlaces, where, shortDecimal(p), MaxPercentPlaces)
 	}
@@ -78,13 +78,25 @@ func checkPercent(where string, p decimal.Decimal) error {
 	return nil
 }
 
-// shortDecimal writes d for a message without expanding its exponent.
+// shortDecimal writes d for a message without expanding a huge exponent
+// or repeating a huge coefficient.
 func shortDecimal(d decimal.Decimal) string {
 	c := d.Coefficient().String()
+	if e := d.Exponent(); e >= -20 && e <= 20 && len(c) <= 40 {
+		return d.String()
+	}
 	if len(c) > 20 {
 		c = c[:20] + "…"
 	}
 	return fmt.Sprintf("%se%d", c, d.Exponent())
+}
+
+// boundedDecimal reports whether d has at most places decimal places and
+// an exponent of at most 2 (so d ≤ 100 needs no large coefficient): the
+// check to make before comparing d, since comparison expands exponents.
+func boundedDecimal(d decimal.Decimal, places int) bool {
+	e := d.Exponent()
+	return e >= -int32(places) && e <= 2
 }
 
 // check checks the policy's own bounds: the cells, their percents and
