@@ -600,14 +600,14 @@ func Verify(rec *DrawRecord, pop []Entity, roster Roster) error {
 		return err
 	}
 	if popHash != rec.Population {
-		return fmt.Errorf("%w: 名录库（市场主体）与抽取时不同 / the population differs from the one drawn from (sha256 %s, recorded %s)", ErrInvalidDraw, popHash, echo(rec.Population))
+		return fmt.Errorf("%w: 名录库（市场主体）与抽取时不同 / the population differs from the one drawn from (sha256 %s, recorded %s)", ErrInvalidDraw, popHash, showHash(rec.Population))
 	}
 	_, rosterHash, err := canonicalRoster(roster, MaxRoster)
 	if err != nil {
 		return err
 	}
 	if rosterHash != rec.Roster {
-		return fmt.Errorf("%w: 检查人员名录与抽取时不同 / the roster differs from the one drawn from (sha256 %s, recorded %s)", ErrInvalidDraw, rosterHash, echo(rec.Roster))
+		return fmt.Errorf("%w: 检查人员名录与抽取时不同 / the roster differs from the one drawn from (sha256 %s, recorded %s)", ErrInvalidDraw, rosterHash, showHash(rec.Roster))
 	}
 	if policyHash(rec.Policy) != rec.PolicyHash {
 		return fmt.Errorf("%w: 记录中的抽取规则被改动（policy_sha256）/ the record's policy was altered after the draw (policy_sha256)", ErrInvalidDraw)
@@ -620,6 +620,15 @@ func Verify(rec *DrawRecord, pop []Entity, roster Roster) error {
 		return err
 	}
 	return sameRecord(again, rec)
+}
+
+// showHash shows a recorded hash: as it is when it is 64 hex digits,
+// quoted and shortened otherwise (a forged record can hold anything).
+func showHash(s string) string {
+	if len(s) == 64 && strings.Trim(s, "0123456789abcdef") == "" {
+		return s
+	}
+	return echo(s)
 }
 
 // sameRecord names the first field in which rec differs from the draw's

@@ -212,4 +212,15 @@ func TestVerifyNamesTheField(t *testing.T) {
 		})
 	}
 	assert.True(t, strings.HasPrefix(Algorithm, "bizenv-draw/1:"))
+
+	// A recorded hash is shown as it is; anything else, quoted, so that a
+	// forged record cannot send escape sequences to a terminal.
+	forged := *rec
+	forged.Population = "\x1b[2J" + rec.Population
+	err := Verify(&forged, pop, rs)
+	assert.Contains(t, err.Error(), `recorded "\x1b[2J`)
+	assert.NotContains(t, err.Error(), "\x1b[2J")
+	forged = *rec
+	forged.Roster = strings.Repeat("0", 64)
+	assert.Contains(t, Verify(&forged, pop, rs).Error(), "recorded "+strings.Repeat("0", 64)+")")
 }
