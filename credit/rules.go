@@ -36,8 +36,9 @@ type Condition struct {
 	// ID is the condition's stable name: min_publicity, duties_fulfilled,
 	// commitment, other_law.
 	ID string `json:"id"`
-	// ZH and EN say it in Chinese and English.
+	// ZH says it in Chinese.
 	ZH string `json:"zh"`
+	// EN says it in English.
 	EN string `json:"en"`
 	// Source cites where it is set.
 	Source string `json:"source"`
