@@ -251,14 +251,17 @@ func TestDrawBounds(t *testing.T) {
 	}
 }
 
-// repeat is an endless reader of one byte.
+// repeat is an endless reader of one byte; it copies blocks, so that it
+// stays fast under the race detector.
 type repeat byte
 
 func (r repeat) Read(p []byte) (int, error) {
-	for i := range p {
-		p[i] = byte(r)
+	block := bytes.Repeat([]byte{byte(r)}, 1<<16)
+	n := 0
+	for n < len(p) {
+		n += copy(p[n:], block)
 	}
-	return len(p), nil
+	return n, nil
 }
 
 // policyHashOrEmpty hashes a policy that may be out of bounds, as a forger
