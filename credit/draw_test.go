@@ -344,3 +344,22 @@ func TestPolicyHashIgnoresDecimalSettings(t *testing.T) {
 	require.NoError(t, err)
 	assert.NoError(t, Verify(back, pop, rs), "a record written with unquoted decimals still verifies")
 }
+
+// An empty list of key fields is written as none, so it must mean what
+// none means, or a record would not verify after a JSON round trip.
+func TestEmptyKeyFieldsMeanTheDefault(t *testing.T) {
+	pop, rs := population(200), roster(12)
+	p := drawPolicy()
+	p.KeyFields = []string{}
+	rec, err := Draw(pop, rs, p, "s")
+	require.NoError(t, err)
+	p.KeyFields = nil
+	same, err := Draw(pop, rs, p, "s")
+	require.NoError(t, err)
+	assert.Equal(t, same.Result, rec.Result)
+	b, err := json.Marshal(rec)
+	require.NoError(t, err)
+	back, err := DecodeDrawRecord(bytes.NewReader(b))
+	require.NoError(t, err)
+	assert.NoError(t, Verify(back, pop, rs))
+}

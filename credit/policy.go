@@ -57,8 +57,9 @@ func DefaultKeyFields() []string {
 type Policy struct {
 	// Cells are the checks by grade and risk.
 	Cells []CellCheck `json:"cells"`
-	// KeyFields override red-list non-disturbance; nil means
-	// DefaultKeyFields, bizenv's default.
+	// KeyFields override red-list non-disturbance; nil or empty means
+	// DefaultKeyFields, bizenv's default (the JSON of a policy leaves an
+	// empty list out, so the two cannot differ).
 	KeyFields []string `json:"key_fields,omitempty"`
 	// DisturbRedList keeps red-listed entities in the draw (bizenv's
 	// default leaves them out).
@@ -104,7 +105,7 @@ func (p Policy) For(e Entity) (c Check, exempt, ok bool) {
 
 func (p Policy) keyField(f string) bool {
 	kf := p.KeyFields
-	if kf == nil {
+	if len(kf) == 0 { // nil or empty alike: JSON cannot tell them apart
 		kf = DefaultKeyFields()
 	}
 	for _, k := range kf {
