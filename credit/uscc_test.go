@@ -27,7 +27,8 @@ func TestUSCCErrorNamesTheInputOnce(t *testing.T) {
 	assert.Equal(t, long, ue.Input, "the error keeps the whole input for programs")
 }
 
-// Issue 16, item 15: a code of 18 characters with a full-width or Chinese
+// Issue 16, item 15 (GB 32100-2015: 18 characters of a 31-character
+// alphabet): a code of 18 characters with a full-width or Chinese
 // one among them fails the alphabet rule at that character, not the
 // length rule at position 0; positions count characters, not bytes.
 func TestParseUSCCCountsCharacters(t *testing.T) {
