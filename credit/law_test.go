@@ -125,7 +125,8 @@ func TestRepairLimits_Guobanfa2025No22(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, findings, 2, "decided after its default limit and after the 10-day feedback limit: %v", findings)
 	assert.Contains(t, findings[0], "bizenv's default limit")
-	assert.Contains(t, findings[1], "feedback done on 2026-09-16, after its limit of 10 workdays, 2026-09-15 (国务院办公厅")
+	assert.Contains(t, findings[1], "feedback done on 2026-09-16, after its limit of 10 workdays, 2026-09-15 (国办发〔2025〕22号“明确信用修复办理期限”)")
+	assert.Contains(t, RepairLimitsSource, "could not be confirmed", "what was not confirmed is said")
 	rp.Extended = true
 	findings, err = rp.Check(rec, nil, l)
 	require.NoError(t, err)

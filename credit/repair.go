@@ -35,11 +35,18 @@ const (
 	StepObjection = "answer_objection"
 )
 
+// RepairLimitsCitation is how RepairLimits.Sources and the findings of
+// Check cite the limits RepairLimitsOn takes from 国办发〔2025〕22号.
+const RepairLimitsCitation = "国办发〔2025〕22号“明确信用修复办理期限”"
+
 // RepairLimitsSource cites the section of 国办发〔2025〕22号 whose figures
-// RepairLimitsOn uses.
-const RepairLimitsSource = "国务院办公厅《关于进一步完善信用修复制度的实施方案》（国办发〔2025〕22号，2025年6月22日）“明确信用修复办理期限”：" +
-	"行业主管部门自收到“信用中国”网站推送的信用修复申请之日起3个工作日内作出是否受理的决定；“信用中国”网站一般自收到信用修复申请之日起10个工作日内反馈信用修复结果，" +
-	"因案情复杂或需核查的可以延长"
+// RepairLimitsOn uses, and says how far they were confirmed.
+const RepairLimitsSource = "国务院办公厅《关于进一步完善信用修复制度的实施方案》（国办发〔2025〕22号，2025年6月22日）“明确信用修复办理期限”一节：" +
+	"3个工作日内作出是否受理的决定；“信用中国”网站一般自收到信用修复申请之日起10个工作日内反馈信用修复结果，因案情复杂或需进行核查的可以延长。" +
+	"（据《经济日报》2025年7月11日解读与多处转载的原文片段，原文全文未读；自受理至提供修复结果的期限、延长的期限未能核实）/ " +
+	"国办发〔2025〕22号, the section on repair time limits: 3 working days to decide whether to accept; the result given back within 10 working days of the application, normally, " +
+	"extensible for complex cases (from an Economic Daily reading of 2025-07-11 and fragments of the text as reprinted; the full text was not read; " +
+	"the limit from acceptance to the result and the length of an extension could not be confirmed)"
 
 // DefaultRepairLimits returns bizenv's defaults, cited by no rule: 3
 // working days to accept, 5 to decide, 10 to give the result back, 5 to
@@ -50,7 +57,7 @@ func DefaultRepairLimits() RepairLimits {
 }
 
 // RepairLimitsOn returns the limits for an application made on applied.
-// From 2025-06-22 (国办发〔2025〕22号, RepairLimitsSource) two are set by
+// From 2025-06-22 (国办发〔2025〕22号; see RepairLimitsSource) two are set by
 // rule: 3 working days to decide whether to accept, and 10 working days
 // from the application to the result, normally (a complex case may be
 // extended: set Repair.Extended). The time from acceptance to the decision
@@ -60,7 +67,7 @@ func DefaultRepairLimits() RepairLimits {
 func RepairLimitsOn(applied calendar.Date) RepairLimits {
 	l := DefaultRepairLimits()
 	if !applied.Before(date(2025, time.June, 22)) {
-		l.Sources = map[string]string{StepAccept: RepairLimitsSource, StepFeedback: RepairLimitsSource}
+		l.Sources = map[string]string{StepAccept: RepairLimitsCitation, StepFeedback: RepairLimitsCitation}
 	}
 	return l
 }
