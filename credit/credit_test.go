@@ -153,17 +153,19 @@ func d(t testing.TB, s string) calendar.Date {
 
 func TestGrades(t *testing.T) {
 	for score, want := range map[string]Grade{"95": "A", "90": "A", "89.99": "B", "70": "B", "69": "C", "40": "C", "39.5": "D", "0": "D"} {
-		g, err := TaxGrade(decimal.RequireFromString(score), false, false)
+		g, _, err := TaxGrade(TaxFacts{Year: 2025, Score: decimal.RequireFromString(score)})
 		require.NoError(t, err)
 		assert.Equal(t, want, g, score)
 	}
-	g, _ := TaxGrade(decimal.NewFromInt(95), true, false)
+	g, _, _ := TaxGrade(TaxFacts{Year: 2025, Score: decimal.NewFromInt(95), NewlyEstablished: true})
 	assert.Equal(t, Grade("M"), g)
-	g, _ = TaxGrade(decimal.NewFromInt(95), true, true)
+	g, _, _ = TaxGrade(TaxFacts{Year: 2025, Score: decimal.NewFromInt(95), NewlyEstablished: true, DirectD: true})
 	assert.Equal(t, Grade("D"), g, "direct determination wins")
-	_, err := TaxGrade(decimal.NewFromInt(101), false, false)
+	_, _, err := TaxGrade(TaxFacts{Year: 2025, Score: decimal.NewFromInt(101)})
 	assert.ErrorIs(t, err, ErrInvalidGrade)
-	better, err := TaxCredit().Better("M", "C")
+	tax, err := TaxCredit(2025)
+	require.NoError(t, err)
+	better, err := tax.Better("M", "C")
 	require.NoError(t, err)
 	assert.True(t, better)
 	_, err = MarketRisk().Better("A", "E")
@@ -175,7 +177,7 @@ func TestGrades(t *testing.T) {
 
 func TestRecordsAndRepair(t *testing.T) {
 	u, _ := ParseUSCC(published[1])
-	rules := DefaultPublicity()
+	rules := RepairRuleSets()[1].Publicity // 令第36号
 	rec := Record{ID: "R1", Subject: u, Kind: Penalty, Severity: General, Decided: d(t, "2025-01-31"), Issuer: "区市场监管局", Publicity: rules[General]}
 	until, err := rec.PublicUntil()
 	require.NoError(t, err)
@@ -188,18 +190,18 @@ func TestRecordsAndRepair(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, want, st, day)
 	}
-	minor := Record{ID: "R0", Kind: Penalty, Severity: Minor, Decided: d(t, "2025-03-03"), Publicity: rules[Minor]}
+	minor := Record{ID: "R0", Kind: Penalty, Severity: Minor, Decided: d(t, "2026-05-03"), Publicity: rules[Minor]}
 	from, _ = minor.RepairFrom()
-	assert.Equal(t, "2025-03-03", from.String(), "minor: once the duties are fulfilled")
+	assert.Equal(t, "2026-05-03", from.String(), "minor: once the duties are fulfilled")
 	assert.False(t, rules[Minor].Published)
 
-	rp := Repair{Record: "R1", Applied: d(t, "2025-04-20")}
+	rp := Repair{Record: "R1", Applied: d(t, "2025-04-20"), Met: []string{CondDutiesFulfilled}}
 	findings, err := rp.Check(rec, nil, DefaultRepairLimits())
 	require.NoError(t, err)
 	require.Len(t, findings, 1)
 	assert.Contains(t, findings[0], "before repair is allowed")
 
-	rp = Repair{Record: "R1", Applied: d(t, "2025-09-29")}
+	rp = Repair{Record: "R1", Applied: d(t, "2025-09-29"), Met: []string{CondDutiesFulfilled}}
 	step, err := rp.Next(nil, DefaultRepairLimits())
 	require.NoError(t, err)
 	assert.Equal(t, Step{Name: "accept", Due: d(t, "2025-10-10")}, step, "three working days over National Day: 09-30, 10-09, 10-10")
@@ -236,7 +238,7 @@ func TestPolicyAndAcceptance(t *testing.T) {
 	e, err = rule.Eligible("C", nil, d(t, "2025-06-01"))
 	require.NoError(t, err)
 	assert.False(t, e.NotifyCommit)
-	serious := Record{ID: "S1", Kind: SeriousDishonesty, Severity: Serious, Decided: d(t, "2025-01-01"), Publicity: DefaultPublicity()[Serious]}
+	serious := Record{ID: "S1", Kind: SeriousDishonesty, Severity: Serious, Decided: d(t, "2025-01-01"), Publicity: RepairRuleSets()[1].Publicity[Serious]}
 	e, _ = rule.Eligible("A", []Record{serious}, d(t, "2025-06-01"))
 	assert.False(t, e.AcceptDeficient)
 	assert.Contains(t, e.Reasons[0], "S1")
@@ -246,12 +248,12 @@ func TestPolicyAndAcceptance(t *testing.T) {
 
 	u, _ := ParseUSCC(published[2])
 	cm := Commitment{ID: "C1", Subject: u, Made: d(t, "2025-03-01"), Verify: d(t, "2025-06-01"), Content: "具备消防安全条件"}
-	br, err := cm.Breach(d(t, "2025-06-02"), "区住建局", General, DefaultPublicity())
+	br, err := cm.Breach(d(t, "2025-06-02"), "区住建局", General)
 	require.NoError(t, err)
 	assert.Equal(t, CommitmentBreach, br.Kind)
 	e, _ = rule.Eligible("A", []Record{br}, d(t, "2025-07-01"))
 	assert.False(t, e.NotifyCommit, "a past false commitment excludes")
-	_, err = cm.Breach(d(t, "2025-01-01"), "x", General, DefaultPublicity())
+	_, err = cm.Breach(d(t, "2025-01-01"), "x", General)
 	assert.Error(t, err)
 }
 

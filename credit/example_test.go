@@ -3,6 +3,7 @@ package credit_test
 import (
 	"fmt"
 
+	"github.com/bizenv/bizenv/calendar"
 	"github.com/bizenv/bizenv/credit"
 	"github.com/shopspring/decimal"
 )
@@ -17,7 +18,7 @@ func ExampleParseUSCC() {
 	// Output:
 	// 91350100M000100Y43 <nil>
 	// 工商（市场监管） 企业 福州市 M000100Y-4
-	// credit: 统一社会信用代码 "91350100M000100Y44" 无效 / invalid unified social credit code "91350100M000100Y44": 第18位 / position 18: 校验码应为 3 / the check character should be 3
+	// credit: 统一社会信用代码无效 / invalid unified social credit code "91350100M000100Y44": 第18位 / position 18: 校验码应为 3 / the check character should be 3
 }
 
 func ExampleNormalizeUSCC() {
@@ -34,21 +35,81 @@ func ExampleNormalizeUSCC() {
 }
 
 func ExampleTaxGrade() {
-	g, _ := credit.TaxGrade(decimal.NewFromInt(86), false, false)
-	m, _ := credit.TaxGrade(decimal.NewFromInt(86), true, false)
-	fmt.Println(g, m)
-	// Output: B M
-}
-
-func ExampleDefaultPublicity() {
-	rules := credit.DefaultPublicity()
-	for _, s := range []credit.Severity{credit.Minor, credit.General, credit.Serious} {
-		fmt.Println(s, rules[s].Published, rules[s].Min, rules[s].Max)
+	for _, f := range []credit.TaxFacts{
+		{Year: 2024, Score: decimal.NewFromInt(86)},
+		{Year: 2024, Score: decimal.NewFromInt(86), NoBusinessIncome: true},
+		{Year: 2024, Score: decimal.NewFromInt(30), NoBusinessIncome: true}, // below 70: no M
+		{Year: 2024, Score: decimal.NewFromInt(30), NewlyEstablished: true},
+	} {
+		g, rules, err := credit.TaxGrade(f)
+		fmt.Println(g, rules.ID, err)
 	}
 	// Output:
-	// minor false 0个月 3个月
-	// general true 3个月 1年
-	// serious true 1年 3年
+	// B sat-2018-8 <nil>
+	// M sat-2018-8 <nil>
+	// D sat-2018-8 <nil>
+	// M sat-2018-8 <nil>
+}
+
+func ExampleTaxRulesFor() {
+	for _, year := range []int{2016, 2024, 2025, 2030} {
+		r, _ := credit.TaxRulesFor(year)
+		fmt.Println(year, r.ID, r.Grades)
+	}
+	// Output:
+	// 2016 sat-2014-40 [A B C D]
+	// 2024 sat-2018-8 [A B M C D]
+	// 2025 sat-2025-12 [A B M C D]
+	// 2030 sat-2025-12 [A B M C D]
+}
+
+func ExamplePublicityOn() {
+	for _, decided := range []string{"2026-03-31", "2026-04-01"} {
+		d, _ := calendar.ParseDate(decided)
+		r, _ := credit.RepairRulesOn(d)
+		fmt.Println(decided, r.ID)
+		for _, s := range []credit.Severity{credit.Minor, credit.General, credit.Serious} {
+			p, _ := credit.PublicityOn(s, d)
+			fmt.Println(" ", s, p.Published, p.Min, p.Max)
+		}
+	}
+	// Output:
+	// 2026-03-31 ndrc-2023-58
+	//   minor true 3个月 3年
+	//   general true 3个月 3年
+	//   serious true 3个月 3年
+	// 2026-04-01 ndrc-2025-36
+	//   minor false 0个月 3个月
+	//   general true 3个月 1年
+	//   serious true 1年 3年
+}
+
+func ExampleRepairLimitsOn() {
+	applied, _ := calendar.ParseDate("2026-09-28")
+	limits := credit.RepairLimitsOn(applied)
+	fmt.Println(limits.Accept, limits.Feedback, len(limits.Sources))
+	r := credit.Repair{Record: "R1", Applied: applied}
+	step, _ := r.Next(nil, limits)
+	fmt.Println(step.Name, step.Due)
+	// Output:
+	// 3工作日 10工作日 2
+	// accept 2026-10-08
+}
+
+func ExampleAcceptanceRule_Eligible() {
+	rule := credit.AcceptanceRule{Scheme: credit.MarketRisk(), Worst: "B"}
+	made, _ := calendar.ParseDate("2026-04-10")
+	found, _ := calendar.ParseDate("2026-05-06")
+	c := credit.Commitment{ID: "C1", Made: made, Content: "具备消防安全条件"}
+	breach, _ := c.Breach(found, "区住建局", credit.General) // 令第36号: published 3 months to 1 year
+	for _, day := range []string{"2026-11-29", "2027-05-07"} {
+		d, _ := calendar.ParseDate(day)
+		e, _ := rule.Eligible("A", []credit.Record{breach}, d)
+		fmt.Println(day, e.NotifyCommit)
+	}
+	// Output:
+	// 2026-11-29 false
+	// 2027-05-07 true
 }
 
 func ExampleDraw() {

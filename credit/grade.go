@@ -1,21 +1,27 @@
 package credit
 
 import (
+	"errors"
 	"fmt"
+	"time"
 
 	"github.com/bizenv/bizenv/calendar"
-	"github.com/shopspring/decimal"
 )
 
 // Grade is a credit grade or risk class within a scheme: "A", "B", "M".
 type Grade string
 
-// Scheme is an ordered set of grades, best first.
+// Scheme is an ordered set of grades, best first, as one rule sets them
+// over a period.
 type Scheme struct {
 	// Name names the scheme (市场监管信用风险分类).
 	Name string `json:"name"`
 	// Source cites the rule that sets it.
 	Source string `json:"source,omitempty"`
+	// From is the first day the rule is in force.
+	From calendar.Date `json:"from"`
+	// Until is the last day the rule is in force; zero while it is.
+	Until calendar.Date `json:"until"`
 	// Grades are the grades, best (least risky) first.
 	Grades []Grade `json:"grades"`
 	// Labels are the grades' names for people (低风险), by grade.
@@ -46,48 +52,24 @@ func (s Scheme) Better(a, b Grade) (bool, error) {
 
 // ErrInvalidGrade reports a grade outside its scheme, or a score that
 // cannot be graded.
-var ErrInvalidGrade = fmt.Errorf("credit: invalid grade")
+var ErrInvalidGrade = errors.New("credit: 信用等级无效 / invalid grade")
 
 // MarketRisk is the market-regulation credit risk classification: A
 // (低风险), B (一般风险), C (较高风险), D (高风险), as set by 国家市场监督管理总局
-// 《关于推进企业信用风险分类管理进一步提升监管效能的意见》(国市监信发〔2022〕6号).
+// 《关于推进企业信用风险分类管理进一步提升监管效能的意见》(国市监信发〔2022〕6号,
+// published 2022-01-13 and in force since).
 func MarketRisk() Scheme {
-	return Scheme{Name: "市场监管企业信用风险分类", Source: "国市监信发〔2022〕6号",
+	return Scheme{Name: "市场监管企业信用风险分类", Source: "国家市场监督管理总局《关于推进企业信用风险分类管理进一步提升监管效能的意见》（国市监信发〔2022〕6号，2022年1月13日发布）",
+		From:   date(2022, 1, 13),
 		Grades: []Grade{"A", "B", "C", "D"},
 		Labels: map[Grade]string{"A": "信用风险低", "B": "信用风险一般", "C": "信用风险较高", "D": "信用风险高"}}
 }
 
-// TaxCredit is the tax credit grading: A, B, M, C, D (纳税信用等级). M is
-// for new enterprises and those without revenue in the year.
-func TaxCredit() Scheme {
-	return Scheme{Name: "纳税信用等级", Source: "国家税务总局《纳税信用管理办法（试行）》及其修订",
-		Grades: []Grade{"A", "B", "M", "C", "D"},
-		Labels: map[Grade]string{"A": "年度评价指标得分90分以上", "B": "70分以上不满90分", "M": "新设立或评价年度内无生产经营业务收入",
-			"C": "40分以上不满70分", "D": "不满40分或直接判级"}}
-}
-
-// TaxGrade grades a tax credit score: A at 90 and above, B from 70 below
-// 90, C from 40 below 70, D below 40. M applies to a new enterprise or one
-// without revenue in the year (newOrNoRevenue), whatever the score, unless
-// the grade is D by direct determination (directD), which always wins.
-// Scores outside 0–100 are an error.
-func TaxGrade(score decimal.Decimal, newOrNoRevenue, directD bool) (Grade, error) {
-	if score.IsNegative() || score.GreaterThan(decimal.NewFromInt(100)) {
-		return "", fmt.Errorf("%w: 纳税信用得分 %s 超出0–100 / tax credit score %s is outside 0–100", ErrInvalidGrade, score, score)
-	}
-	switch {
-	case directD:
-		return "D", nil
-	case newOrNoRevenue:
-		return "M", nil
-	case score.GreaterThanOrEqual(decimal.NewFromInt(90)):
-		return "A", nil
-	case score.GreaterThanOrEqual(decimal.NewFromInt(70)):
-		return "B", nil
-	case score.GreaterThanOrEqual(decimal.NewFromInt(40)):
-		return "C", nil
-	}
-	return "D", nil
+// date is a date of a rule's text; the rule tables are tested to hold no
+// zero date, so the error of an impossible literal cannot pass unseen.
+func date(y int, m time.Month, d int) calendar.Date {
+	x, _ := calendar.NewDate(y, m, d)
+	return x
 }
 
 // List is a red or black list.

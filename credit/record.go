@@ -9,7 +9,7 @@ import (
 )
 
 // ErrInvalidRecord reports a credit record or repair that breaks a rule.
-var ErrInvalidRecord = errors.New("credit: invalid record")
+var ErrInvalidRecord = errors.New("credit: 信用记录无效 / invalid record")
 
 // RecordKind is what a credit record records.
 type RecordKind string
@@ -35,7 +35,8 @@ const (
 
 // PublicityPeriod (公示期) is how long a record of one severity is published: at
 // least Min (only then may repair be applied for) and at most Max (then
-// publication stops by itself).
+// publication stops by itself). PublicityOn gives the periods of the rules
+// in force on a decision date.
 type PublicityPeriod struct {
 	// Published is false when such records are not published by default.
 	Published bool `json:"published"`
@@ -43,25 +44,8 @@ type PublicityPeriod struct {
 	Min calendar.Period `json:"min"`
 	// Max is the longest publicity.
 	Max calendar.Period `json:"max"`
-}
-
-// PublicitySource cites the rules DefaultPublicity follows.
-const PublicitySource = "国务院办公厅《关于进一步完善信用修复制度的实施方案》（国办发〔2025〕22号）二；国家发展改革委《信用修复管理办法》（国家发展改革委令第36号，自2026年4月1日起施行）"
-
-// DefaultPublicity returns the publicity periods of the current national
-// rules (PublicitySource): minor dishonesty is not published (if a sector
-// publishes it, for at most 3 months, and repair may be applied for once
-// the legal duties are fulfilled); general dishonesty is published for 3
-// months to 1 year; serious dishonesty for 1 to 3 years. Every value may
-// be changed by the caller.
-func DefaultPublicity() map[Severity]PublicityPeriod {
-	m := func(n int) calendar.Period { return calendar.Period{N: n, Unit: calendar.Months} }
-	y := func(n int) calendar.Period { return calendar.Period{N: n, Unit: calendar.Years} }
-	return map[Severity]PublicityPeriod{
-		Minor:   {Published: false, Min: m(0), Max: m(3)},
-		General: {Published: true, Min: m(3), Max: y(1)},
-		Serious: {Published: true, Min: y(1), Max: y(3)},
-	}
+	// Source cites the rule that sets the periods.
+	Source string `json:"source,omitempty"`
 }
 
 // Record is one credit record about an entity.

@@ -4,15 +4,16 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bizenv/bizenv/org"
-	"golang.org/x/text/width"
 )
 
 // ErrInvalidUSCC is wrapped by every error about a malformed unified social
 // credit code; *USCCError says which rule failed and where.
-var ErrInvalidUSCC = errors.New("credit: invalid unified social credit code")
+var ErrInvalidUSCC = errors.New("credit: 统一社会信用代码无效 / invalid unified social credit code")
 
 // alphabet is the 31 characters a USCC is written in (GB 32100-2015): the
 // digits and the capital letters without I, O, S, V and Z.
@@ -61,13 +62,30 @@ type USCCError struct {
 	Reason string
 }
 
-// Error describes the failure in Chinese and English.
+// maxEcho bounds how much of the input an error message repeats: a
+// megabyte pasted into a form field is named by its start.
+const maxEcho = 40
+
+// echo quotes at most maxEcho characters of s for a message.
+func echo(s string) string {
+	n := 0
+	for i := range s {
+		if n == maxEcho {
+			return strconv.Quote(s[:i]) + "…"
+		}
+		n++
+	}
+	return strconv.Quote(s)
+}
+
+// Error describes the failure in Chinese and English, naming the input
+// once (its first 40 characters when longer).
 func (e *USCCError) Error() string {
 	where := ""
 	if e.Position > 0 {
 		where = fmt.Sprintf("第%d位 / position %d: ", e.Position, e.Position)
 	}
-	return fmt.Sprintf("credit: 统一社会信用代码 %q 无效 / invalid unified social credit code %q: %s%s", e.Input, e.Input, where, e.Reason)
+	return "credit: 统一社会信用代码无效 / invalid unified social credit code " + echo(e.Input) + ": " + where + e.Reason
 }
 
 // Is reports whether target is ErrInvalidUSCC.
@@ -114,15 +132,17 @@ func ParseUSCC(s string) (USCC, error) { return ParseUSCCWith(s, Options{}) }
 func ParseUSCCWith(s string, o Options) (USCC, error) {
 	var u USCC
 	if len(s) != 18 {
-		return USCC{}, usccErr(s, RuleLength, 0, fmt.Sprintf("应为18个字符，实为%d个字节", len(s)), fmt.Sprintf("want 18 characters, got %d bytes", len(s)))
+		return USCC{}, shapeErr(s)
 	}
 	sum := 0
 	for i := 0; i < 18; i++ {
 		c := s[i]
 		v := charValue[c]
 		if v < 0 {
-			return USCC{}, usccErr(s, RuleAlphabet, i+1, fmt.Sprintf("字符 %q 不在代码字符集内（不含 I、O、S、V、Z 及小写）", c),
-				fmt.Sprintf("character %q is not in the code alphabet (no I, O, S, V, Z, no lower case)", c))
+			if c >= utf8.RuneSelf {
+				return USCC{}, shapeErr(s)
+			}
+			return USCC{}, alphabetErr(s, i+1, rune(c))
 		}
 		u.b[i] = c
 		if i < 17 {
@@ -171,6 +191,43 @@ func ParseUSCCWith(s string, o Options) (USCC, error) {
 	return u, nil
 }
 
+// shapeErr explains a code that is not 18 single-byte characters: an
+// alphabet error at the first character outside the alphabet when there
+// are 18 characters (one of them full-width or Chinese, say), a length
+// error counted in characters otherwise. Positions count characters, not
+// bytes.
+func shapeErr(s string) *USCCError {
+	n := utf8.RuneCountInString(s)
+	if n != 18 {
+		return usccErr(s, RuleLength, 0, fmt.Sprintf("应为18个字符，实为%d个", n), fmt.Sprintf("want 18 characters, got %d", n))
+	}
+	pos := 0
+	for i, r := range s {
+		pos++
+		if r >= utf8.RuneSelf || charValue[r] < 0 {
+			if r == utf8.RuneError {
+				if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+					return usccErr(s, RuleAlphabet, pos, fmt.Sprintf("字节 0x%02X 不是有效的 UTF-8", s[i]), fmt.Sprintf("byte 0x%02X is not valid UTF-8", s[i]))
+				}
+			}
+			return alphabetErr(s, pos, r)
+		}
+	}
+	// Unreachable: 18 characters in more than 18 bytes include a multi-byte one.
+	return usccErr(s, RuleLength, 0, "应为18个字符", "want 18 characters")
+}
+
+// alphabetErr reports character r at pos, outside the code's alphabet.
+func alphabetErr(s string, pos int, r rune) *USCCError {
+	zh := fmt.Sprintf("字符 %q 不在代码字符集内（不含 I、O、S、V、Z 及小写）", r)
+	en := fmt.Sprintf("character %q is not in the code alphabet (no I, O, S, V, Z, no lower case)", r)
+	if r == '\u3000' || (r >= 0xFF01 && r <= 0xFF5E) {
+		zh += "；这是全角字符，宽松读取（NormalizeUSCC、bizenv uscc --lenient）可转为半角"
+		en += "; it is full-width: the lenient reader (NormalizeUSCC, bizenv uscc --lenient) folds it"
+	}
+	return usccErr(s, RuleAlphabet, pos, zh, en)
+}
+
 // orgValue is a character's value in GB 11714: digits 0–9, letters A=10 … Z=35.
 func orgValue(c byte) int {
 	if c >= '0' && c <= '9' {
@@ -190,33 +247,121 @@ func provincePrefix(p int) bool {
 	return false
 }
 
+// The changes NormalizeUSCC reports.
+const (
+	noteFolded = "全角字符转为半角 / full-width characters folded"
+	noteSpaces = "去除空格和连字符 / spaces and hyphens removed"
+	noteRaised = "小写字母转为大写 / lower case raised"
+	notePilot  = "校验码不符，按早期试点代码接受 / check character wrong, accepted as an early pilot code"
+	maxLenient = 256 // bytes NormalizeUSCC reads; a code with any spacing is far shorter
+)
+
 // NormalizeUSCC is the lenient path for codes typed by people: it folds
 // full-width characters, removes spaces and hyphens, upper-cases, and then
 // parses with o. It reports each change it made, in Chinese and English,
-// so that a form can show "we read your code as …".
+// so that a form can show "we read your code as …". An error names the
+// input as given and the position in it.
+//
+// A code that needs no change costs what ParseUSCCWith costs: it is
+// parsed directly, without allocating. Input longer than 256 bytes is a
+// length error.
 func NormalizeUSCC(s string, o Options) (USCC, []string, error) {
+	if len(s) == 18 {
+		// A code that parses as given has nothing to normalise: each of its
+		// characters is in the alphabet. So a clean code costs one parse.
+		u, err := ParseUSCCWith(s, o)
+		switch {
+		case err == nil && u.pilot:
+			return u, []string{notePilot}, nil
+		case err == nil:
+			return u, nil, nil
+		case clean(s):
+			return USCC{}, nil, err
+		}
+	}
+	return normalizeSlow(s, o)
+}
+
+// normalizeSlow is NormalizeUSCC for input that needs folding, spacing or
+// raising, kept apart so that the fast path stays small.
+func normalizeSlow(s string, o Options) (USCC, []string, error) {
+	if len(s) > maxLenient {
+		n := utf8.RuneCountInString(s)
+		return USCC{}, nil, usccErr(s, RuleLength, 0, fmt.Sprintf("应为18个字符，实为%d个", n), fmt.Sprintf("want 18 characters, got %d", n))
+	}
+	// One pass over the input: buf holds the code as read, at[i] the
+	// position in s (in characters, from 1) of buf's i-th character.
+	var buf [maxLenient]byte
+	var at [maxLenient]int
+	n, out, chars := 0, 0, 0
+	var folded, spaced, raised bool
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		raw := s[i : i+size]
+		i += size
+		chars++
+		switch r {
+		case ' ', '\t', '\r', '\n', '-', '\u00a0', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212':
+			spaced = true
+			continue
+		case '\u3000', '\uff0d': // full-width space and hyphen
+			folded, spaced = true, true
+			continue
+		}
+		if r >= 0xFF01 && r <= 0xFF5E { // full-width ASCII
+			r -= 0xFEE0
+			folded = true
+		}
+		if r >= 'a' && r <= 'z' {
+			r -= 'a' - 'A'
+			raised = true
+		}
+		at[out] = chars
+		out++
+		if r == utf8.RuneError && size == 1 { // keep an invalid byte as it is, for the error to name
+			n += copy(buf[n:], raw)
+			continue
+		}
+		n += utf8.EncodeRune(buf[n:], r)
+	}
 	var changes []string
-	t := s
-	if f := width.Fold.String(t); f != t {
-		changes = append(changes, "全角字符转为半角 / full-width characters folded")
-		t = f
+	if folded {
+		changes = append(changes, noteFolded)
 	}
-	if r := strings.NewReplacer(" ", "", "\t", "", "-", "", "‐", "", "—", "", "\u00a0", "").Replace(t); r != t {
-		changes = append(changes, "去除空格和连字符 / spaces and hyphens removed")
-		t = r
+	if spaced {
+		changes = append(changes, noteSpaces)
 	}
-	if up := strings.ToUpper(t); up != t {
-		changes = append(changes, "小写字母转为大写 / lower case raised")
-		t = up
+	if raised {
+		changes = append(changes, noteRaised)
 	}
-	u, err := ParseUSCCWith(t, o)
+	u, err := ParseUSCCWith(string(buf[:n]), o)
 	if err != nil {
+		var ue *USCCError
+		if errors.As(err, &ue) {
+			moved := *ue
+			moved.Input = s
+			if moved.Position > 0 {
+				moved.Position = at[moved.Position-1]
+			}
+			err = &moved
+		}
 		return USCC{}, changes, err
 	}
 	if u.pilot {
-		changes = append(changes, "校验码不符，按早期试点代码接受 / check character wrong, accepted as an early pilot code")
+		changes = append(changes, notePilot)
 	}
 	return u, changes, nil
+}
+
+// clean reports whether every byte of s is a character of the code
+// alphabet, so that NormalizeUSCC has nothing to change.
+func clean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if charValue[s[i]] < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // String returns the code ("" for the zero USCC).

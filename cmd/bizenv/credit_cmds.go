@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"os"
 
 	"github.com/bizenv/bizenv/credit"
 )
@@ -123,7 +122,7 @@ var drawCmd = &command{
 	summary: "双随机抽取，输出可复核的抽取记录（JSON）/ a double-random draw, printed as a verifiable record (JSON)",
 	flags: func(fs *flag.FlagSet, o *options) {
 		drawFlags(fs, o)
-		fs.StringVar(&o.policy, "policy", "", "抽取规则 JSON / draw policy JSON")
+		fs.StringVar(&o.policy, "policy", "", "抽取规则 JSON（- 为标准输入）/ draw policy JSON (- is standard input)")
 		fs.StringVar(&o.seed, "seed", "", "公开的随机种子 / the published seed")
 	},
 	run: func(e *env, o *options, args []string) error {
@@ -137,9 +136,9 @@ var drawCmd = &command{
 		if err != nil {
 			return err
 		}
-		pf, err := os.Open(o.policy)
+		pf, err := openInput(e, o.policy)
 		if err != nil {
-			return fmt.Errorf("无法打开文件 / cannot open file: %w", err)
+			return err
 		}
 		defer pf.Close()
 		p, err := credit.DecodeDrawPolicy(pf)

@@ -59,7 +59,11 @@ func run(out io.Writer) error {
 				Check: credit.Check{Percent: decimal.NewFromInt(pct[g] + int64(j)), PerYear: 4}})
 		}
 	}
-	policy := credit.DrawPolicy{Policy: credit.Policy{Cells: cells}, Inspectors: 2, DistinctUnits: true, RequireQualification: true}
+	// The key fields, where red-listed enterprises are drawn all the same, are
+	// set here from the district's own list; bizenv's default
+	// (credit.DefaultKeyFields) is not quoted from a rule.
+	policy := credit.DrawPolicy{Policy: credit.Policy{Cells: cells, KeyFields: []string{"药品", "特种设备", "危险化学品"}},
+		Inspectors: 2, DistinctUnits: true, RequireQualification: true}
 
 	rec, err := credit.Draw(pop, roster, policy, "2025Q4 公开摇号 7 19 26 31 33 + 08")
 	if err != nil {
@@ -91,6 +95,10 @@ func run(out io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(out, "复核：按公开记录重新抽取，结果一致 / verified: re-running the published record gives the same result")
+	forged := *rec // someone moves a pick to another cell of the published record
+	forged.Picks = append([]credit.Pick(nil), rec.Picks...)
+	forged.Picks[0].Cell.Risk = "极高"
+	fmt.Fprintln(out, "改动记录后复核 / after editing the record:", credit.Verify(&forged, pop, roster))
 	pop[10].Red = !pop[10].Red // someone edits the population afterwards
 	fmt.Fprintln(out, "改动名录库后复核 / after editing the population:", credit.Verify(rec, pop, roster))
 	return nil
