@@ -1,0 +1,191 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+)
+
+// Migration is one version of the store's schema.
+type Migration struct {
+	// Version numbers the schema from 1.
+	Version int
+	// Description says what the version adds.
+	Description string
+	// SQL is the statements, separated by semicolons, in the SQL that
+	// SQLite and PostgreSQL share (TEXT, BIGINT, composite primary keys).
+	SQL string
+}
+
+// migrations is the history of the schema. A released migration is never
+// changed: a new version is added instead, and Open applies every version
+// the database lacks, each in its own transaction.
+var migrations = []Migration{
+	{1, "plans (versioned), their tasks and units; approval cases as event logs; indicator observations", `
+CREATE TABLE plans (
+	plan_id    TEXT   NOT NULL,
+	version    BIGINT NOT NULL,
+	plan_key   TEXT   NOT NULL,
+	doc_number TEXT   NOT NULL,
+	title      TEXT   NOT NULL,
+	sha256     TEXT   NOT NULL,
+	stored_at  TEXT   NOT NULL,
+	body       TEXT   NOT NULL,
+	PRIMARY KEY (plan_id, version)
+);
+CREATE TABLE plan_tasks (
+	plan_id    TEXT   NOT NULL,
+	version    BIGINT NOT NULL,
+	task_id    TEXT   NOT NULL,
+	item_key   TEXT   NOT NULL,
+	number     TEXT   NOT NULL,
+	title      TEXT   NOT NULL,
+	body       TEXT   NOT NULL,
+	PRIMARY KEY (plan_id, version, task_id)
+);
+CREATE INDEX plan_tasks_task ON plan_tasks (task_id);
+CREATE TABLE task_units (
+	plan_id    TEXT   NOT NULL,
+	version    BIGINT NOT NULL,
+	task_id    TEXT   NOT NULL,
+	unit       TEXT   NOT NULL,
+	role       TEXT   NOT NULL,
+	PRIMARY KEY (plan_id, version, task_id, unit, role)
+);
+CREATE INDEX task_units_unit ON task_units (unit, plan_id, version);
+CREATE TABLE cases (
+	case_id    TEXT   NOT NULL PRIMARY KEY,
+	process    TEXT   NOT NULL,
+	unit       TEXT   NOT NULL,
+	mode       TEXT   NOT NULL,
+	created_at TEXT   NOT NULL
+);
+CREATE INDEX cases_process ON cases (process, case_id);
+CREATE TABLE case_events (
+	case_id    TEXT   NOT NULL,
+	seq        BIGINT NOT NULL,
+	at         TEXT   NOT NULL,
+	kind       TEXT   NOT NULL,
+	body       TEXT   NOT NULL,
+	PRIMARY KEY (case_id, seq)
+);
+CREATE INDEX case_events_kind ON case_events (kind, case_id);
+CREATE TABLE observations (
+	system     TEXT   NOT NULL,
+	indicator  TEXT   NOT NULL,
+	region     TEXT   NOT NULL,
+	period     TEXT   NOT NULL,
+	seq        BIGINT NOT NULL,
+	status     TEXT   NOT NULL,
+	recorded_at TEXT  NOT NULL,
+	body       TEXT   NOT NULL,
+	PRIMARY KEY (system, indicator, region, period, seq)
+);
+CREATE INDEX observations_period ON observations (system, period)`},
+}
+
+// Migrations returns the schema's history, oldest first.
+func Migrations() []Migration { return append([]Migration(nil), migrations...) }
+
+// SchemaVersion is the schema version this release writes.
+func SchemaVersion() int { return migrations[len(migrations)-1].Version }
+
+const schemaTable = "bizenv_schema"
+
+// migrate brings the database to SchemaVersion: creates the store in an
+// empty database, applies the versions it lacks, and refuses a database
+// that another program made or a newer release wrote.
+func (s *Store) migrate(ctx context.Context) error {
+	return s.migrateTo(ctx, SchemaVersion())
+}
+
+// migrateTo applies the migrations up to version (tests build every
+// earlier version with it).
+func (s *Store) migrateTo(ctx context.Context, version int) error {
+	current, err := s.schemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	if current > SchemaVersion() {
+		return errf(ErrSchemaTooNew, "数据库结构为第%d版，本版本只认识到第%d版：请升级 bizenv", "the database schema is version %d; this release knows up to %d: upgrade bizenv",
+			current, SchemaVersion(), current, SchemaVersion())
+	}
+	for _, m := range migrations {
+		if m.Version <= current || m.Version > version {
+			continue
+		}
+		err := s.tx(ctx, func(tx *sql.Tx) error {
+			for _, stmt := range strings.Split(m.SQL, ";") {
+				if strings.TrimSpace(stmt) == "" {
+					continue
+				}
+				if _, err := tx.ExecContext(ctx, stmt); err != nil {
+					return s.wrap("migration "+m.Description, err)
+				}
+			}
+			_, err := tx.ExecContext(ctx, s.bind(`INSERT INTO `+schemaTable+` (version, description, applied_at) VALUES (?, ?, ?)`),
+				m.Version, m.Description, timeText(time.Now()))
+			return s.wrap("migration", err)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// schemaVersion returns the database's schema version, creating the
+// schema table in an empty database (version 0).
+func (s *Store) schemaVersion(ctx context.Context) (int, error) {
+	var tables []string
+	q := `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`
+	if s.d.name == "postgres" {
+		q = `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`
+	}
+	rows, err := s.db.QueryContext(ctx, q)
+	if err != nil {
+		return 0, s.wrap("reading the database's tables", err)
+	}
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			rows.Close()
+			return 0, s.wrap("reading the database's tables", err)
+		}
+		tables = append(tables, n)
+	}
+	if err := rows.Close(); err != nil {
+		return 0, s.wrap("reading the database's tables", err)
+	}
+	if err := rows.Err(); err != nil {
+		return 0, s.wrap("reading the database's tables", err)
+	}
+	has := false
+	for _, t := range tables {
+		if t == schemaTable {
+			has = true
+		}
+	}
+	if !has {
+		if len(tables) > 0 {
+			return 0, errf(ErrNotAStore, "数据库中已有其他程序的表（%s），不是 bizenv 存储", "the database holds another program's tables (%s): not a bizenv store",
+				strings.Join(tables, ", "), strings.Join(tables, ", "))
+		}
+		_, err := s.db.ExecContext(ctx, `CREATE TABLE `+schemaTable+` (version BIGINT NOT NULL PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)`)
+		if err != nil && !s.d.unique(err) && !strings.Contains(err.Error(), "already exists") {
+			return 0, s.wrap("creating the schema table", err)
+		}
+		return 0, nil
+	}
+	var v sql.NullInt64
+	err = s.db.QueryRowContext(ctx, `SELECT MAX(version) FROM `+schemaTable).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && !v.Valid) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, s.wrap("reading the schema version", err)
+	}
+	return int(v.Int64), nil
+}
