@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -76,5 +75,3 @@ func eachDB(t *testing.T, fn func(t *testing.T, s *Store, dsn string)) {
 		})
 	}
 }
-
-var rnd = rand.New(rand.NewPCG(1, 2))
