@@ -37,7 +37,7 @@ func BenchmarkImportDistrict(b *testing.B) {
 func BenchmarkNaiveClassify(b *testing.B) {
 	text := readSeed(b, "000")
 	patterns := []string{reL1.String(), reL2.String(), reL3.String(), reL4.String(), reColumn.String(), reFlagship.String(),
-		reRespLine.String(), rePhase.String(), reChrome.String(), reDated.String()}
+		rePhase.String(), reChrome.String(), reDated.String()}
 	b.ReportAllocs()
 	b.SetBytes(int64(len(text)))
 	for i := 0; i < b.N; i++ {

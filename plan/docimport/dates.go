@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/bizenv/bizenv/calendar"
@@ -21,6 +23,15 @@ var reDated = regexp.MustCompile(`(到|至|在|于|截至)?(\d{4})\s*年\s*(?:(�
 // reByYear finds "by the year": 到2025年, (a year alone, followed by a
 // comma) — the year's end.
 var reByYear = regexp.MustCompile(`(?:到|截至)\s*(\d{4})\s*年(?:[,，、:：\s]|$)`)
+
+// reMonthOnly finds a month without a year, before a deadline word:
+// 6月底前, 9月30日前. The character before the month is matched so that
+// 2022年7月底前 is not read twice.
+var reMonthOnly = regexp.MustCompile(`(^|[^\d年.．])(\d{1,2})\s*月\s*(?:(底|末|份)|(\d{1,2})\s*[日号])?\s*(前|以前|之前)`)
+
+// reYearTarget finds a target year with no month before a verb of
+// achievement: 2019年实现90%事项网上办, 到2025年完成18个项目 — that year's end.
+var reYearTarget = regexp.MustCompile(`(?:到|至)?(\d{4})\s*年\s*(?:全面|基本)?(?:实现|完成|建成|达到)`)
 
 // reMonthly finds a monthly deadline: 每月15日前.
 var reMonthly = regexp.MustCompile(`每月\s*(\d{1,2})\s*日\s*(?:前|以前|之前)`)
@@ -90,6 +101,28 @@ func findDates(text string, year int) (out []dated, noYear []string) {
 	}
 	for _, m := range reByYear.FindAllStringSubmatchIndex(text, -1) {
 		add(m[0], strings.TrimRight(text[m[0]:m[1]], ",，、:： "), text[m[2]:m[3]]+"年底前")
+	}
+	for _, m := range reYearTarget.FindAllStringSubmatchIndex(text, -1) {
+		add(m[0], text[m[0]:m[1]], text[m[2]:m[3]]+"年底前")
+	}
+	for _, m := range reMonthOnly.FindAllStringSubmatchIndex(text, -1) {
+		g := func(i int) string {
+			if m[2*i] < 0 {
+				return ""
+			}
+			return text[m[2*i]:m[2*i+1]]
+		}
+		start := m[4]
+		phrase := strings.TrimSpace(text[start:m[1]])
+		if year == 0 {
+			noYear = append(noYear, phrase)
+			continue
+		}
+		if g(4) != "" {
+			add(start, phrase, fmt.Sprintf("%d年%s月%s日前", year, g(2), g(4)))
+		} else {
+			add(start, phrase, fmt.Sprintf("%d年%s月底前", year, g(2)))
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].at < out[j].at })
 	return out, noYear
@@ -178,4 +211,85 @@ func measureBefore(s string) string {
 		s = string(rs[len(rs)-28:])
 	}
 	return s
+}
+
+// Time limits written as a whole (a 完成时限 line or cell) that name a
+// part of the plan's year.
+var (
+	reWholeYear = regexp.MustCompile(`^(?:(\d{4})\s*年)?\s*(?:全年|年内|年底|年末|年底前|年末前|全年完成|年内完成)$`)
+	reYearOnly  = regexp.MustCompile(`^(\d{4})\s*年(?:内|底前|完成)?$`)
+	reHalfYear  = regexp.MustCompile(`^(?:(\d{4})\s*年)?\s*(上半年|下半年)(?:前|内|完成)?$`)
+	reQuarter   = regexp.MustCompile(`^(?:(\d{4})\s*年)?\s*第?([一二三四1-4])季度(?:末|底)?(?:前|内|完成)?$`)
+)
+
+// readLimit reads a time limit written for an item (2023年12月底前, 6月底前
+// in a one-year plan, 全年, 每月15日前) as its deadline; year stands in for a
+// limit written without one (0: none). ok is false when the limit names no
+// date this way.
+func readLimit(s string, year int) (*task.Deadline, bool) {
+	text := s
+	s = strings.TrimSpace(strings.TrimRight(s, "。. "))
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "完成"), "前完成")
+	yearOf := func(g string) int {
+		if g == "" {
+			return year
+		}
+		y, _ := strconv.Atoi(g)
+		return y
+	}
+	onDate := func(y int, m time.Month, d int) (*task.Deadline, bool) {
+		if y == 0 {
+			return nil, false
+		}
+		if d == 0 { // the month's last day
+			ny, nm := y, m+1
+			if nm > 12 {
+				ny, nm = y+1, 1
+			}
+			next, err := calendar.NewDate(ny, nm, 1)
+			if err != nil {
+				return nil, false
+			}
+			due, _ := next.AddDays(-1)
+			return &task.Deadline{Kind: task.OnDate, Date: due, Text: text}, true
+		}
+		due, err := calendar.NewDate(y, m, d)
+		if err != nil {
+			return nil, false
+		}
+		return &task.Deadline{Kind: task.OnDate, Date: due, Text: text}, true
+	}
+	if m := reWholeYear.FindStringSubmatch(s); m != nil {
+		return onDate(yearOf(m[1]), 12, 31)
+	}
+	if m := reYearOnly.FindStringSubmatch(s); m != nil {
+		return onDate(yearOf(m[1]), 12, 31)
+	}
+	if m := reHalfYear.FindStringSubmatch(s); m != nil {
+		if m[2] == "上半年" {
+			return onDate(yearOf(m[1]), 6, 30)
+		}
+		return onDate(yearOf(m[1]), 12, 31)
+	}
+	if m := reQuarter.FindStringSubmatch(s); m != nil {
+		q := strings.Index("一二三四", m[2])/len("一") + 1
+		if m[2] >= "1" && m[2] <= "4" {
+			q = int(m[2][0] - '0')
+		}
+		return onDate(yearOf(m[1]), time.Month(3*q), 0)
+	}
+	if ds, _ := findDates(s, year); len(ds) > 0 {
+		latest := ds[0]
+		for _, d := range ds[1:] {
+			if d.due.After(latest.due) {
+				latest = d
+			}
+		}
+		return &task.Deadline{Kind: task.OnDate, Date: latest.due, Text: text}, true
+	}
+	if d, err := task.ParseDeadline(s); err == nil {
+		d.Text = text
+		return &d, true
+	}
+	return nil, false
 }
