@@ -91,6 +91,7 @@ type parser struct {
 	declared  []int
 	table     *table     // an indicator table being read
 	ttable    *taskTable // a task table being read
+	lastTask  *taskTable // the last task table read, whose columns rows without a header take
 	paraSeq   int
 	guard     *string // the safeguard being read
 	rules     rules
@@ -153,6 +154,10 @@ func (p *parser) run() {
 			p.openUntitled()
 		}
 		if !p.started {
+			if reFirstIsLead.MatchString(b.text) || reImplied.MatchString(b.text) {
+				ph, _ := parsePhrase(b.text, roleNone, false, &p.rules)
+				p.noteRules(b, ph)
+			}
 			p.header = append(p.header, b)
 			continue
 		}
@@ -269,6 +274,9 @@ func (p *parser) line(i int, b block) bool {
 		depth := p.ol.depth[i]
 		if nb.kind == numParenHan {
 			depth = indexOf(p.ol.levels, numParenHan)
+			if p.ol.top == numNone {
+				depth++
+			}
 		}
 		p.openSection(b, nb, depth)
 		return true
@@ -286,6 +294,10 @@ func (p *parser) line(i int, b block) bool {
 		return true
 	case roleItem:
 		if p.secKind == taskSection {
+			if d := p.ol.depth[i]; d > 0 && d < len(p.secs) {
+				p.closeItem()
+				p.secs = p.secs[:d] // an item closes the sections deeper than its own
+			}
 			p.openItem(b, nb)
 		} else if sec := p.container(); sec != nil {
 			p.appendText(&sec.Text, s)
@@ -294,6 +306,10 @@ func (p *parser) line(i int, b block) bool {
 	}
 	if isRespLine(s) {
 		p.respLine(b)
+		return false
+	}
+	if _, inner, ok := trailingBracket(s); ok && unitBracketLine(s) {
+		p.respPhrase(b, inner, true)
 		return false
 	}
 	if role == roleSub && p.cur != nil && !p.cur.hasResp {
@@ -540,8 +556,12 @@ func (p *parser) closeItem() { p.cur = nil }
 
 // respLine reads a 牵头单位：/责任单位：/完成时限： line for the open task,
 // or, before the first item of a section, for the section's items.
-func (p *parser) respLine(b block) {
-	ph, ok := parsePhrase(b.text, roleNone, false, &p.rules)
+func (p *parser) respLine(b block) { p.respPhrase(b, b.text, false) }
+
+// respPhrase reads a unit phrase standing on a line of its own: a
+// responsibility line, or a unit bracket alone (bare: a bare list allowed).
+func (p *parser) respPhrase(b block, text string, bare bool) {
+	ph, ok := parsePhrase(text, roleNone, bare, &p.rules)
 	if p.cur == nil {
 		if sec := p.container(); ok && ph.units() > 0 && sec != nil && len(sec.Tasks) == 0 && len(sec.Sections) == 0 && p.secKind == taskSection {
 			p.sectionUnits(b, sec, ph)

@@ -16,7 +16,7 @@ var (
 	reDocNo     = regexp.MustCompile(`\p{Han}{1,12}[〔\[(（【]\s*(?:19|20)\d\d\s*[〕\])）】]\s*\d{1,5}\s*号`)
 	reIssued    = regexp.MustCompile(`^(.*?)\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
 	reNotice    = regexp.MustCompile(`关于印发\s*《?(.+?)》?\s*的通知`)
-	reTitleish  = regexp.MustCompile(`方案|规划|措施|\d+\s*条|意见|计划|办法|纲要|要点|清单|细则|规定`)
+	reTitleish  = regexp.MustCompile(`方案|规划|措施|\d+\s*条|意见|计划|办法|纲要|要点|清单|细则|规定|分解表|分工表|任务表|责任表|台账`)
 	reYearSpan  = regexp.MustCompile(`((?:19|20)\d\d)\s*[-—–~至－]+\s*((?:19|20)\d\d)`)
 	reYear      = regexp.MustCompile(`((?:19|20)\d\d)\s*年`)
 	reBookTitle = regexp.MustCompile(`《([^《》]{2,80})》`)
@@ -166,7 +166,7 @@ func (p *parser) readHeader() {
 			// 《…》(国办发〔2019〕39号): the number the basis carries.
 			after := strings.TrimLeft(s[m[1]:], " (（")
 			for _, d := range docNumbers(s[m[1]:]) {
-				if d.cited && strings.HasPrefix(after, d.text) {
+				if strings.HasPrefix(after, d.text) {
 					if n, err := plan.ParseDocNumber(d.text); err == nil {
 						ref.DocNumber = n
 					}

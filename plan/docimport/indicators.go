@@ -91,6 +91,14 @@ func (p *parser) tableRow(l block) {
 			p.openTaskTable(l, t)
 			return
 		}
+		if t := p.lastTask; t != nil && len(cells) <= len(t.cols) && p.container() != nil {
+			// The task table goes on after a heading between its rows, or
+			// in a table of its own with no header (a Word table per
+			// section): the columns of the last header.
+			p.reopenTaskTable(l, t)
+			p.taskRow(l, cells)
+			return
+		}
 		p.add(l, plan.Warning, "table_no_header", "表格行没有可识别的表头，作为正文保留", "table cells without a header the importer knows; kept as text")
 		text := strings.Join(strings.Fields(strings.Join(cells, " ")), " ")
 		if !p.started {

@@ -147,13 +147,13 @@ func makeOutline(bs []block) outline {
 			entries = append(entries, e)
 			continue
 		}
-		if isUnitLine(b.text) {
+		if isUnitLine(b.text) || unitBracketLine(b.text) {
 			if len(stack) > 0 {
 				stack[len(stack)-1].lines = true
 			}
 			continue
 		}
-		if endsWithUnits(b.text) {
+		if endsWithUnits(b.text) && strings.Contains(b.text, "。") {
 			if len(stack) > 0 && stack[len(stack)-1].body && !stack[len(stack)-1].units() {
 				stack[len(stack)-1].inline = true
 			} else {
@@ -238,11 +238,14 @@ func makeOutline(bs []block) outline {
 			}
 		}
 	}
-	// Roles.
-	kind = taskSection
+	// Roles. A heading's depth is its level's (under the untitled section
+	// when there is no top level); an item's is the depth of the section it
+	// goes into, so that it closes any deeper one.
+	off := 0
 	if o.top == numNone {
-		kind = taskSection
+		off = 1
 	}
+	kind = taskSection
 	next = 1
 	col = columnTracker{}
 	for i := o.start; i < len(bs); i++ {
@@ -264,7 +267,7 @@ func makeOutline(bs []block) outline {
 		switch {
 		case kind != taskSection:
 			if d >= 0 && d <= 1 {
-				o.roles[i], o.depth[i] = roleHeading, d
+				o.roles[i], o.depth[i] = roleHeading, d+off
 			} else {
 				o.roles[i] = roleText
 			}
@@ -275,15 +278,17 @@ func makeOutline(bs []block) outline {
 				continue
 			}
 			next = nb.n + 1
-			o.roles[i], o.depth[i] = roleHeading, d
+			o.roles[i], o.depth[i] = roleHeading, d+off
+		case promote[i] && d >= 0:
+			o.roles[i], o.depth[i] = roleItem, d+off
 		case promote[i]:
-			o.roles[i] = roleItem
+			o.roles[i], o.depth[i] = roleItem, len(o.levels)+off+1
 		case split[i]:
-			o.roles[i], o.depth[i] = roleHeading, len(o.levels)
+			o.roles[i], o.depth[i] = roleHeading, len(o.levels)+off
 		case d >= 0:
-			o.roles[i], o.depth[i] = roleHeading, d
+			o.roles[i], o.depth[i] = roleHeading, d+off
 		case !o.paraItems && nb.kind == o.item:
-			o.roles[i] = roleItem
+			o.roles[i], o.depth[i] = roleItem, len(o.levels)+off
 		case !o.paraItems && nb.kind > o.item:
 			o.roles[i] = roleSub
 		case o.paraItems:
@@ -368,6 +373,17 @@ func endsWithUnits(s string) bool {
 		}
 	}
 	_, ph, ok := trailingSentenceUnits(s)
+	return ok && ph.units() > 0
+}
+
+// unitBracketLine reports whether s is a unit bracket standing alone on
+// its line: （区政务服务中心负责）.
+func unitBracketLine(s string) bool {
+	before, inner, ok := trailingBracket(s)
+	if !ok || before != "" {
+		return false
+	}
+	ph, ok := parsePhrase(inner, roleNone, true, nil)
 	return ok && ph.units() > 0
 }
 

@@ -283,8 +283,9 @@ func parsePhrase(s string, def unitRole, bare bool, rs *rules) (ph phrase, ok bo
 	if ph.units() == 0 && ph.deadline == "" && ph.leader == "" && ph.liaison == nil && len(ph.rules) == 0 {
 		return phrase{}, false
 	}
-	// The first unit leads when a rule says so and no unit is marked lead.
-	if (ph.first || rs != nil && rs.firstIsLead) && len(ph.r.Lead) == 0 && len(ph.r.Responsible) > 0 {
+	// The first unit of a list leads when a rule says so and no unit is
+	// marked lead.
+	if (ph.first || rs != nil && rs.firstIsLead) && len(ph.r.Lead) == 0 && len(ph.r.Responsible) > 1 {
 		ph.r.Lead = []string{ph.r.Responsible[0]}
 		ph.r.Responsible = ph.r.Responsible[1:]
 	}

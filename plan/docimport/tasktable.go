@@ -202,8 +202,19 @@ func (p *parser) closeTaskTable() {
 	if p.ttable == nil {
 		return
 	}
-	p.ttable = nil
+	p.lastTask, p.ttable = p.ttable, nil
 	p.closeItem()
+}
+
+// reopenTaskTable reads rows with the columns of the last task table,
+// under the section now open.
+func (p *parser) reopenTaskTable(b block, last *taskTable) {
+	t := &taskTable{id: b.table, cols: last.cols, num: last.num, secs: last.secs, title: last.title, text: last.text, seq: last.seq}
+	t.base = append([]*plan.Section(nil), p.secs...)
+	t.secVals = make([]string, len(t.secs))
+	t.secOpen = make([]*plan.Section, len(t.secs))
+	p.closeItem()
+	p.ttable = t
 }
 
 // taskRow reads a row of a task table: a new task when its number (or,
