@@ -312,8 +312,8 @@ func (p *parser) line(i int, b block) bool {
 		p.respPhrase(b, inner, true)
 		return false
 	}
-	if role == roleSub && p.cur != nil && !p.cur.hasResp {
-		p.appendText(&p.cur.t.Body, s)
+	if role == roleSub && p.cur != nil {
+		p.appendText(&p.cur.t.Body, s) // a numbered part of the item, wherever its units stand
 		return true
 	}
 	if m := rePhase.FindStringSubmatch(s); m != nil && p.secKind == textSection {
@@ -548,7 +548,7 @@ func splitHeadline(s string) (title, body string) {
 	if i < 0 {
 		return strings.TrimRight(s, "；; "), ""
 	}
-	return s[:i], strings.TrimSpace(s[i+len("。"):])
+	return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+len("。"):])
 }
 
 // closeItem ends the open task.

@@ -95,8 +95,10 @@ func Parse(doc []byte, o Options) (*Result, error) {
 	var fs []Finding
 	hashed := doc
 	switch f {
-	case FormatDOCX, FormatXLSX:
-		err = &FormatError{Format: "zip"}
+	case FormatDOCX:
+		blocks, fs, err = readDOCX(doc, o.maxUnpacked())
+	case FormatXLSX:
+		blocks, fs, err = readXLSX(doc, o.maxUnpacked())
 	default:
 		hashed, err = checkText(doc)
 		if err == nil {

@@ -3,7 +3,6 @@ package docimport
 import (
 	"fmt"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/bizenv/bizenv/plan"
 )
@@ -130,9 +129,12 @@ func (f Finding) String() string {
 
 // shorten cuts s to 40 characters for a finding's Text.
 func shorten(s string) string {
-	if utf8.RuneCountInString(s) <= 40 {
-		return s
+	n := 0
+	for i := range s {
+		if n == 40 {
+			return s[:i] + "…"
+		}
+		n++
 	}
-	rs := []rune(s)
-	return string(rs[:40]) + "…"
+	return s
 }

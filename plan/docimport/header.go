@@ -25,6 +25,10 @@ var (
 	reIssuerOf  = regexp.MustCompile(`^(.{2,30}?(?:人民政府|办公室|办公厅|委员会|管委会|管理委员会|工作领导小组))关于`)
 )
 
+// maxHeaderLine bounds the header lines read for a number, a date or a
+// title: longer ones are prose (the preamble), read only for the basis.
+const maxHeaderLine = 4096
+
 // docNumber is a document number written in a header line: the plan's own,
 // or one the line cites (根据《…》(国办发〔2019〕39号)).
 type docNumber struct {
@@ -66,6 +70,9 @@ func (p *parser) readHeader() {
 	used := map[int]bool{} // lines read as number, date, issuer or title
 	for i := 0; i < len(lines); i++ {
 		s := lines[i]
+		if len(s) > maxHeaderLine {
+			continue // prose, not a number, date or title line
+		}
 		own := ""
 		for _, d := range docNumbers(s) {
 			if !d.cited && own == "" {
@@ -164,8 +171,12 @@ func (p *parser) readHeader() {
 			}
 			ref := plan.Ref{Title: t}
 			// 《…》(国办发〔2019〕39号): the number the basis carries.
-			after := strings.TrimLeft(s[m[1]:], " (（")
-			for _, d := range docNumbers(s[m[1]:]) {
+			tail := s[m[1]:]
+			if len(tail) > 80 {
+				tail = tail[:80]
+			}
+			after := strings.TrimLeft(tail, " (（")
+			for _, d := range docNumbers(tail) {
 				if strings.HasPrefix(after, d.text) {
 					if n, err := plan.ParseDocNumber(d.text); err == nil {
 						ref.DocNumber = n

@@ -213,7 +213,7 @@ func DetectFormat(b []byte) (Format, error) {
 	case bytes.HasPrefix(b, []byte(`{\rtf`)):
 		return 0, &FormatError{Format: "rtf"}
 	case bytes.HasPrefix(b, []byte("PK\x03\x04")) || bytes.HasPrefix(b, []byte("PK\x05\x06")):
-		return 0, fmt.Errorf("%w: 无法解开 zip 压缩包 / cannot open the zip archive", ErrCorrupt)
+		return zipFormat(b)
 	}
 	return FormatText, nil
 }

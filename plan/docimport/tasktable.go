@@ -379,6 +379,23 @@ func (p *parser) tableSection(b block, text string) {
 	p.closeItem()
 	t.cur = nil
 	nb := parseNumbering(text)
+	// A row numbered as the document's headings are (二、法治环境 where the
+	// text has 一、) is such a heading: the table's rows go under it.
+	if nb.kind != numNone && nb.kind == p.ol.top {
+		p.openTop(b, nb)
+		t.base, t.rowSecs, t.rowKinds = append([]*plan.Section(nil), p.secs...), nil, nil
+		t.resetSections()
+		return
+	}
+	if d := indexOf(p.ol.levels, nb.kind); nb.kind != numNone && d > 0 && len(p.secs) > 0 {
+		if p.ol.top == numNone {
+			d++
+		}
+		p.openSection(b, nb, d)
+		t.base, t.rowSecs, t.rowKinds = append([]*plan.Section(nil), p.secs...), nil, nil
+		t.resetSections()
+		return
+	}
 	sec := &plan.Section{Title: cleanTitle(text)}
 	if nb.kind != numNone {
 		sec.Number, sec.Title = nb.label, cleanTitle(nb.rest)
@@ -393,6 +410,11 @@ func (p *parser) tableSection(b block, text string) {
 	}
 	parent.Sections = append(parent.Sections, sec)
 	t.rowSecs, t.rowKinds = append(t.rowSecs, sec), append(t.rowKinds, nb.kind)
+	t.resetSections()
+}
+
+// resetSections forgets the sections the columns opened.
+func (t *taskTable) resetSections() {
 	for k := range t.secOpen {
 		t.secVals[k], t.secOpen[k] = "", nil
 	}
