@@ -606,7 +606,17 @@ func (p *parser) prose(b block) {
 		}
 	}
 	if p.cur != nil && !p.cur.hasResp && p.secKind == taskSection {
-		p.appendText(&p.cur.t.Body, b.text)
+		text := b.text
+		// The item's last paragraph may end with its units.
+		if before, inner, ok := trailingBracket(text); ok {
+			if ph, ok := parsePhrase(inner, roleNone, bareAllowed(before, inner), &p.rules); ok && ph.units() > 0 {
+				p.take(p.cur, b, ph)
+				text = before
+			}
+		}
+		if text != "" {
+			p.appendText(&p.cur.t.Body, text)
+		}
 		return
 	}
 	if sec != nil {

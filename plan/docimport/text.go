@@ -19,6 +19,7 @@ type block struct {
 	cells  []string // a row's cells, when the reader knows them (nil: split text at tabs)
 	table  int      // rows of one Word table or Excel sheet share it; 0 for text
 	gap    bool     // a text's line after an empty line: a new paragraph
+	mark   bool     // a text's line that started with a list marker (- • >)
 	cellAt func(i int) Location
 }
 
@@ -80,7 +81,9 @@ func splitLines(b []byte) []block {
 			l.text = strings.TrimLeft(s, " ")
 		} else {
 			l.text = strings.Join(strings.Fields(s), " ")
-			l.text = stripMarker(l.text)
+			stripped := stripMarker(l.text)
+			l.mark = stripped != l.text
+			l.text = stripped
 			if cells, ok := pipeRow(l.text); ok {
 				l.tabs, l.cells, l.text = true, cells, strings.Join(cells, "\t")
 			}
@@ -250,7 +253,9 @@ func joinLines(in []block, fs *[]Finding) []block {
 		b.Reset()
 		b.WriteString(l.text)
 		resp, structural := isRespLine(l.text), isStructural(l.text)
-		last := l.text // the last piece joined: where the text now ends
+		last := l.text            // the last piece joined: where the text now ends
+		open := openDepth(l.text) // brackets left open: a unit bracket broken over lines
+		bracketJoins := 0
 		for i+1 < len(in) && !in[i+1].tabs && !(in[i+1].gap && titleLike(b.String())) {
 			next := in[i+1].text
 			if resp {
@@ -262,12 +267,21 @@ func joinLines(in []block, fs *[]Finding) []block {
 				if !strings.HasSuffix(last, "、") && !strings.HasSuffix(last, "，") && !strings.HasPrefix(next, "、") && !strings.HasPrefix(next, "，") {
 					b.WriteString("、")
 				}
-			} else if endsSentence(last, b.Len()) || isStructural(next) || structural && !midSentence(last, b.Len()) ||
-				strings.HasSuffix(last, "通知") || isAddressee(next) {
-				break
+			} else if open > 0 && bracketJoins < 3 && !isStructural(next) {
+				bracketJoins++ // (牵头单位: / 区数据局): the bracket goes on
+			} else {
+				ends := endsSentence(last, b.Len())
+				if ends && structural && last == l.text && midSentence(last, b.Len(), l.mark) {
+					ends = false // a short first line past its title's full stop
+				}
+				if ends || isStructural(next) || structural && !midSentence(last, b.Len(), l.mark) ||
+					strings.HasSuffix(last, "通知") || isAddressee(next) {
+					break
+				}
 			}
 			b.WriteString(next)
 			last = next
+			open = max(open+openDepth(next), 0)
 			i++
 		}
 		if b.Len() != len(l.text) {
@@ -276,6 +290,21 @@ func joinLines(in []block, fs *[]Finding) []block {
 		out = append(out, l)
 	}
 	return out
+}
+
+// openDepth is how many brackets a line leaves open (negative: closes
+// more than it opens).
+func openDepth(s string) int {
+	d := 0
+	for _, r := range s {
+		switch {
+		case isOpen(r):
+			d++
+		case isClose(r):
+			d--
+		}
+	}
+	return d
 }
 
 // titleLike reports whether a line reads as a title or heading, not as
@@ -306,9 +335,15 @@ func endsSentence(last string, n int) bool {
 
 // midSentence reports whether a long structural line ends mid-sentence
 // (an item whose text runs on to the next line).
-func midSentence(last string, n int) bool {
+func midSentence(last string, n int, marked bool) bool {
 	r, _ := utf8.DecodeLastRuneInString(last)
-	return n >= 90 && !strings.ContainsRune(sentenceEnds, r)
+	if strings.ContainsRune(sentenceEnds, r) {
+		return false
+	}
+	// Long, or past its title's full stop: the item's text runs on (a
+	// PDF's text breaks lines at the page's width). A web page's list
+	// line (- …) is read as before.
+	return n >= 90 || !marked && strings.Contains(last, "。")
 }
 
 // sentenceEnds are the characters that end a sentence or a heading.

@@ -1,0 +1,66 @@
+package docimport
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestReadText: the text reader's blocks — lines cleaned, rows told from
+// paragraphs, broken lines joined — each variant a case.
+func TestReadText(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string // the blocks' texts; rows as cells joined by |
+	}{
+		{"spaces and markers", "  一、任务\u3000\n- 1. 推行\u00a0网办。\n", []string{"一、任务", "1. 推行 网办。"}},
+		{"tab row and pipe row", "序号\t任务\t\t\n| 1 | 推行网办 |\n|---|---|\n", []string{"序号|任务", "1|推行网办", "---|---"}},
+		{"a line cut at a page's width after its title's full stop",
+			"1. 推行网上办理。整合审批系统，实现\n一网通办，扩大网办事项范围。\n2. 优化窗口服务。\n",
+			[]string{"1. 推行网上办理。整合审批系统，实现一网通办，扩大网办事项范围。", "2. 优化窗口服务。"}},
+		{"a unit bracket broken over lines",
+			"1. 推行网上办理。整合审批系统。(牵头单位:\n区数据局)\n2. 优化窗口服务。(区政务服务中心负责)\n",
+			[]string{"1. 推行网上办理。整合审批系统。(牵头单位:区数据局)", "2. 优化窗口服务。(区政务服务中心负责)"}},
+		{"a heading is not joined with the text under it",
+			"1. 探索形成营商环境地方立法机制\n科学推进营商环境领域立法。\n",
+			[]string{"1. 探索形成营商环境地方立法机制", "科学推进营商环境领域立法。"}},
+		{"a title before an empty line is not joined with the preamble",
+			"某区关于持续优化营商环境支持市场主体更好发展的若干措施\n\n为贯彻落实国家决策部署，结合实际，提出以下措施\n",
+			[]string{"某区关于持续优化营商环境支持市场主体更好发展的若干措施", "为贯彻落实国家决策部署，结合实际，提出以下措施"}},
+		{"prose an extraction broke across an empty line",
+			"以习近平新时代中国特色社会主义思想为指导，深入贯彻党的十九大、十九届二中、\n\n三中全会精神，坚持稳中求进。\n",
+			[]string{"以习近平新时代中国特色社会主义思想为指导，深入贯彻党的十九大、十九届二中、三中全会精神，坚持稳中求进。"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			bs, _ := readText([]byte(c.text))
+			var got []string
+			for _, b := range bs {
+				if b.tabs {
+					s := ""
+					for i, cell := range b.rowCells() {
+						if i > 0 {
+							s += "|"
+						}
+						s += cell
+					}
+					got = append(got, s)
+					continue
+				}
+				got = append(got, b.text)
+			}
+			assert.Equal(t, c.want, got)
+		})
+	}
+}
+
+// TestMultiParagraphItem: an item whose text runs over paragraphs (a
+// PDF's text, a Word file) takes the units its last paragraph ends with.
+func TestMultiParagraphItem(t *testing.T) {
+	res, err := Parse([]byte("一、任务\n1.推行网上办理。整合审批系统。\n扩大网办事项范围。\n推广电子证照。（牵头单位：区数据局）\n2.优化窗口服务。（区政务服务中心负责）\n"), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"一|1|推行网上办理|L:区数据局", "一|2|优化窗口服务|R:区政务服务中心"}, brief(res.Plan))
+	tasks, _ := res.Plan.Tasks()
+	assert.Equal(t, "整合审批系统。\n扩大网办事项范围。\n推广电子证照。", tasks[0].Body)
+}
