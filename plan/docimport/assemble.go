@@ -116,7 +116,7 @@ func (p *parser) first() block {
 func (p *parser) run() {
 	p.texts = map[*string]*strings.Builder{}
 	p.secUnits = map[*plan.Section]*phrase{}
-	p.ol = makeOutline(p.blocks)
+	p.ol = makeOutline(p.blocks, &p.rules)
 	numbered := false
 	for i, b := range p.blocks {
 		if b.tabs && p.table == nil && p.ttable == nil && len(b.rowCells()) <= 1 {
@@ -138,7 +138,7 @@ func (p *parser) run() {
 			p.tableRow(b)
 			continue
 		}
-		if reChrome.MatchString(b.text) && utf8.RuneCountInString(b.text) < 40 {
+		if isChrome(b.text) {
 			p.add(b, plan.Info, "page_chrome", "网页附带内容，未导入", "web page furniture, left out")
 			continue
 		}
@@ -154,7 +154,7 @@ func (p *parser) run() {
 			p.openUntitled()
 		}
 		if !p.started {
-			if reFirstIsLead.MatchString(b.text) || reImplied.MatchString(b.text) {
+			if hasRule(b.text) {
 				ph, _ := parsePhrase(b.text, roleNone, false, &p.rules)
 				p.noteRules(b, ph)
 			}
@@ -169,6 +169,18 @@ func (p *parser) run() {
 	}
 	p.readHeader()
 	p.finish()
+}
+
+// isChromeWord reports whether s starts with a word of web page furniture.
+func isChromeWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("附视分扫责当【发来打关", r) && reChrome.MatchString(s)
+}
+
+// isChrome reports whether a line is web page furniture: 分享, 附件, 扫一扫….
+func isChrome(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("附视分扫责当【发来打关", r) && utf8.RuneCountInString(s) < 40 && reChrome.MatchString(s)
 }
 
 // openTop starts a top-level section (一、, 第一章).
@@ -308,7 +320,7 @@ func (p *parser) line(i int, b block) bool {
 		p.respLine(b)
 		return false
 	}
-	if _, inner, ok := trailingBracket(s); ok && unitBracketLine(s) {
+	if _, inner, ok := trailingBracket(s); ok && unitBracketLine(s, &p.rules) {
 		p.respPhrase(b, inner, true)
 		return false
 	}
@@ -435,7 +447,11 @@ func (p *parser) sectionUnits(b block, sec *plan.Section, ph phrase) {
 		old.r.Joint = old.r.Joint || ph.r.Joint
 		return
 	}
-	p.secUnits[sec] = &ph
+	own := ph // a copy: the lists grow when more units come for the section
+	own.r.Lead = append([]string(nil), ph.r.Lead...)
+	own.r.Responsible = append([]string(nil), ph.r.Responsible...)
+	own.r.Supporting = append([]string(nil), ph.r.Supporting...)
+	p.secUnits[sec] = &own
 	p.add(b, plan.Info, "section_units", "为整节写明的单位，适用于本节未写单位的条目", "units named for the whole section; they apply to its items that name none")
 }
 
@@ -508,7 +524,7 @@ func (p *parser) startTask(b block, sec *plan.Section, num, text, key string) {
 				text += "。"
 			}
 		}
-	} else if before, ph, ok := trailingSentenceUnits(text); ok {
+	} else if before, ph, ok := trailingSentenceUnits(text, &p.rules); ok {
 		p.take(it, b, ph)
 		text = before
 	}
@@ -582,14 +598,16 @@ func (p *parser) respPhrase(b block, text string, bare bool) {
 // prose reads a block of text that is no heading or item.
 func (p *parser) prose(b block) {
 	sec := p.container()
-	if m := reSectionUnits.FindStringSubmatch(b.text); m != nil && sec != nil && p.secKind == taskSection {
+	if !strings.Contains(b.text, "以下") {
+		// no section units, no declared rule: the patterns below need it or 第一
+	} else if m := reSectionUnits.FindStringSubmatch(b.text); m != nil && sec != nil && p.secKind == taskSection {
 		if ph, ok := parsePhrase(m[1]+"："+m[2], roleNone, false, &p.rules); ok && ph.units() > 0 {
 			p.sectionUnits(b, sec, ph)
 			p.appendText(&sec.Text, b.text)
 			return
 		}
 	}
-	if reFirstIsLead.MatchString(b.text) || reImplied.MatchString(b.text) {
+	if hasRule(b.text) {
 		ph, _ := parsePhrase(b.text, roleNone, false, &p.rules)
 		p.noteRules(b, ph)
 	}

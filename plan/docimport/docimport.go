@@ -118,9 +118,10 @@ func Parse(doc []byte, o Options) (*Result, error) {
 // build reads the blocks into a plan: the outline, the header, sections,
 // items and their units, tables, and the dates.
 func build(blocks []block, readerFindings []Finding, o Options) *Result {
-	blocks = splitRunIn(blocks)
-	p := &parser{o: o, blocks: blocks, findings: readerFindings, plan: &plan.Plan{Basis: []plan.Ref{}, Phases: []plan.Phase{},
+	p := &parser{o: o, findings: readerFindings, plan: &plan.Plan{Basis: []plan.Ref{}, Phases: []plan.Phase{},
 		Sections: []*plan.Section{}, Columns: []plan.Column{}, Safeguards: []string{}, IndicatorSystems: nil}}
+	p.rules.cache = map[phraseKey]cachedPhrase{}
+	p.blocks = splitRunIn(blocks, &p.rules)
 	p.run()
 	sort.SliceStable(p.findings, func(i, j int) bool { return p.findings[i].seq < p.findings[j].seq })
 	if p.findings == nil {

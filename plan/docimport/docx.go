@@ -58,7 +58,9 @@ func (u *unzipped) read(name string) (data []byte, ok bool, err error) {
 		return nil, true, fmt.Errorf("%w: %s: %v", ErrCorrupt, name, err)
 	}
 	defer rc.Close()
-	data, err = io.ReadAll(io.LimitReader(rc, u.left+1))
+	buf := bytes.NewBuffer(make([]byte, 0, min(int64(f.UncompressedSize64)+1, u.left+1)))
+	_, err = buf.ReadFrom(io.LimitReader(rc, u.left+1))
+	data = buf.Bytes()
 	if err != nil {
 		return nil, true, fmt.Errorf("%w: %s 解压失败：%v / %s cannot be unpacked: %v", ErrCorrupt, name, err, name, err)
 	}
@@ -391,6 +393,7 @@ type docxWalker struct {
 	styles   map[string]styleDef
 	counters map[string]*numCounter
 	prefix   string
+	val      string // the qualified name of the val attribute: w:val
 
 	blocks   []block
 	findings []Finding
@@ -428,6 +431,18 @@ type docxTable struct {
 	nested []string // text of tables nested in the current cell
 }
 
+// local returns an element's name within the WordprocessingML namespace
+// (p for w:p), or ok false for an element of another namespace.
+func (w *docxWalker) local(name []byte) ([]byte, bool) {
+	if w.prefix == "" {
+		return name, bytes.IndexByte(name, ':') < 0
+	}
+	if len(name) > len(w.prefix) && name[len(w.prefix)] == ':' && string(name[:len(w.prefix)]) == w.prefix {
+		return name[len(w.prefix)+1:], true
+	}
+	return nil, false
+}
+
 func (w *docxWalker) q(local string) string {
 	if w.prefix == "" {
 		return local
@@ -453,8 +468,8 @@ func (w *docxWalker) walk(doc []byte) error {
 			if p, ok := nsPrefix(t.attrs, wordNamespaces...); ok {
 				w.prefix = p
 			}
+			w.val = w.q("val")
 		}
-		name := string(t.name)
 		if w.skip > 0 {
 			switch t.kind {
 			case tokStart:
@@ -468,9 +483,19 @@ func (w *docxWalker) walk(doc []byte) error {
 		}
 		switch t.kind {
 		case tokStart:
-			w.start(name, t)
+			if bytes.Equal(t.name, []byte("mc:Fallback")) {
+				if !t.empty {
+					w.skip = 1
+				}
+				continue
+			}
+			if local, ok := w.local(t.name); ok {
+				w.start(local, t)
+			}
 		case tokEnd:
-			w.end(name)
+			if local, ok := w.local(t.name); ok {
+				w.end(local)
+			}
 		case tokText:
 			if w.inText && len(w.paras) > 0 {
 				if t.cdata {
@@ -483,47 +508,47 @@ func (w *docxWalker) walk(doc []byte) error {
 	}
 }
 
-// start handles an element's start.
-func (w *docxWalker) start(name string, t xmlTok) {
-	switch name {
-	case w.q("del"), w.q("moveFrom"), w.q("pPrChange"), w.q("rPrChange"), w.q("instrText"), w.q("delText"), "mc:Fallback":
+// start handles the start of an element of the WordprocessingML namespace.
+func (w *docxWalker) start(local []byte, t xmlTok) {
+	switch string(local) {
+	case "del", "moveFrom", "pPrChange", "rPrChange", "instrText", "delText":
 		if !t.empty {
 			w.skip = 1
 		}
 		return
-	case w.q("p"):
+	case "p":
 		if !t.empty {
 			w.paras = append(w.paras, &docxPara{})
 		}
 		return
-	case w.q("tbl"):
+	case "tbl":
 		w.tables++
 		w.tbls = append(w.tbls, &docxTable{index: w.tables})
 		return
 	}
 	if tb := w.table(); tb != nil {
-		switch name {
-		case w.q("tr"):
+		switch string(local) {
+		case "tr":
 			tb.rowNo++
 			tb.row, tb.merge = nil, nil
 			return
-		case w.q("gridBefore"):
-			if n, err := strconv.Atoi(attrOr(t.attrs, w.q("val"))); err == nil && n > 0 && n < 64 {
+		case "gridBefore":
+			if n, err := strconv.Atoi(attrOr(t.attrs, w.val)); err == nil && n > 0 && n < 64 {
 				for i := 0; i < n; i++ {
 					tb.row, tb.merge = append(tb.row, ""), append(tb.merge, false)
 				}
 			}
 			return
-		case w.q("tc"):
+		case "tc":
 			tb.cell, tb.span, tb.vmerge, tb.nested = nil, 1, false, nil
 			return
-		case w.q("gridSpan"):
-			if n, err := strconv.Atoi(attrOr(t.attrs, w.q("val"))); err == nil && n > 1 && n < 64 {
+		case "gridSpan":
+			if n, err := strconv.Atoi(attrOr(t.attrs, w.val)); err == nil && n > 1 && n < 64 {
 				tb.span = n
 			}
 			return
-		case w.q("vMerge"):
-			v := attrOr(t.attrs, w.q("val"))
+		case "vMerge":
+			v := attrOr(t.attrs, w.val)
 			tb.vmerge = v == "" || v == "continue"
 			return
 		}
@@ -532,62 +557,62 @@ func (w *docxWalker) start(name string, t xmlTok) {
 	if p == nil {
 		return
 	}
-	switch name {
-	case w.q("pPr"):
+	switch string(local) {
+	case "pPr":
 		if !t.empty {
 			w.inPPr++
 		}
-	case w.q("pStyle"):
+	case "pStyle":
 		if w.inPPr > 0 {
-			p.style = attrOr(t.attrs, w.q("val"))
+			p.style = attrOr(t.attrs, w.val)
 		}
-	case w.q("numId"):
+	case "numId":
 		if w.inPPr > 0 {
-			p.numID, p.hasNum = attrOr(t.attrs, w.q("val")), true
+			p.numID, p.hasNum = attrOr(t.attrs, w.val), true
 		}
-	case w.q("ilvl"):
+	case "ilvl":
 		if w.inPPr > 0 {
-			p.ilvl = attrOr(t.attrs, w.q("val"))
+			p.ilvl = attrOr(t.attrs, w.val)
 		}
-	case w.q("r"):
+	case "r":
 		if !t.empty {
 			w.inRun++
 		}
-	case w.q("t"):
+	case "t":
 		w.inText = !t.empty
-	case w.q("tab"):
+	case "tab":
 		if w.inRun > 0 {
 			p.text.WriteByte(' ')
 		}
-	case w.q("br"), w.q("cr"):
+	case "br", "cr":
 		if w.inRun > 0 {
 			p.text.WriteByte('\n')
 		}
-	case w.q("noBreakHyphen"):
+	case "noBreakHyphen":
 		p.text.WriteByte('-')
 	}
 }
 
-// end handles an element's end.
-func (w *docxWalker) end(name string) {
-	switch name {
-	case w.q("t"):
+// end handles the end of an element of the WordprocessingML namespace.
+func (w *docxWalker) end(local []byte) {
+	switch string(local) {
+	case "t":
 		w.inText = false
-	case w.q("r"):
+	case "r":
 		if w.inRun > 0 {
 			w.inRun--
 		}
-	case w.q("pPr"):
+	case "pPr":
 		if w.inPPr > 0 {
 			w.inPPr--
 		}
-	case w.q("p"):
+	case "p":
 		if n := len(w.paras); n > 0 {
 			p := w.paras[n-1]
 			w.paras = w.paras[:n-1]
 			w.paragraph(p)
 		}
-	case w.q("tc"):
+	case "tc":
 		if tb := w.table(); tb != nil {
 			text := strings.Join(append(tb.cell, tb.nested...), "\n")
 			tb.row = append(tb.row, text)
@@ -596,7 +621,7 @@ func (w *docxWalker) end(name string) {
 				tb.row, tb.merge = append(tb.row, ""), append(tb.merge, tb.vmerge)
 			}
 		}
-	case w.q("tr"):
+	case "tr":
 		if tb := w.table(); tb != nil {
 			// A merged cell's text in every row it spans.
 			if len(tb.rows) > 0 {
@@ -609,7 +634,7 @@ func (w *docxWalker) end(name string) {
 			}
 			tb.rows = append(tb.rows, tb.row)
 		}
-	case w.q("tbl"):
+	case "tbl":
 		if n := len(w.tbls); n > 0 {
 			tb := w.tbls[n-1]
 			w.tbls = w.tbls[:n-1]
@@ -668,9 +693,38 @@ func lastRuneString(s string) string {
 
 // cleanDocText folds a paragraph's spaces as the text reader does.
 func cleanDocText(s string) string {
+	clean, prevSpace := true, true
+	for i := 0; i < len(s) && clean; i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			clean = !prevSpace
+			prevSpace = true
+		case c < ' ', c >= 0xc2 && oddSpace(s[i:]):
+			clean = false // a tab, a control or a space of another kind
+		default:
+			prevSpace = false
+		}
+	}
+	if clean && !prevSpace {
+		return s
+	}
 	s = spaceLike.Replace(s)
 	s = strings.ReplaceAll(s, "\t", " ")
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// oddSpace reports whether s starts with a space other than ' ' (one
+// unicode.IsSpace knows, or one spaceLike removes): U+0085, U+00A0, U+1680,
+// U+2000–U+200B, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF.
+func oddSpace(s string) bool {
+	switch {
+	case strings.HasPrefix(s, "\u0085"), strings.HasPrefix(s, "\u00a0"), strings.HasPrefix(s, "\u1680"), strings.HasPrefix(s, "\u3000"),
+		strings.HasPrefix(s, "\ufeff"), strings.HasPrefix(s, "\u205f"):
+		return true
+	case len(s) >= 3 && s[0] == 0xe2 && s[1] == 0x80:
+		return s[2] <= 0x8b || s[2] == 0xa8 || s[2] == 0xa9 || s[2] == 0xaf
+	}
+	return false
 }
 
 // table1 ends a table: a nested table's text goes to the cell holding it; a

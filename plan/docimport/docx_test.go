@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/bizenv/bizenv/plan/docimport/internal/docxgen"
 	"github.com/stretchr/testify/assert"
@@ -278,5 +279,18 @@ func TestXMLScanner(t *testing.T) {
 			}
 		}
 		assert.Error(t, err, bad)
+	}
+}
+
+// TestCleanDocText: the fast path of cleanDocText treats exactly the
+// spaces the slow path does.
+func TestCleanDocText(t *testing.T) {
+	for r := rune(0x80); r < 0x10000; r++ {
+		want := unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
+		require.Equal(t, want, oddSpace(string(r)), "%U", r)
+	}
+	for _, s := range []string{"a  b", "“引号”内容", "\u3000x", "x\u00a0y", "a\tb", "结尾 ", " 开头", "x\u200by"} {
+		want := strings.Join(strings.Fields(strings.ReplaceAll(spaceLike.Replace(s), "\t", " ")), " ")
+		assert.Equal(t, want, cleanDocText(s), "%q", s)
 	}
 }

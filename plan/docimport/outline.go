@@ -71,7 +71,7 @@ var reTopKinds = map[numKind]bool{numChapter: true, numHan: true}
 //   - an item without units whose numbered parts each name their own is a
 //     heading, and its parts the items ((1)…(X牵头负责)(2)…); a heading that
 //     names units and has no item under it is an item.
-func makeOutline(bs []block) outline {
+func makeOutline(bs []block, rs *rules) outline {
 	o := outline{nums: make([]numbering, len(bs)), roles: make([]role, len(bs)), depth: make([]int, len(bs)), start: len(bs)}
 	present := map[numKind]bool{}
 	for i, b := range bs {
@@ -135,7 +135,7 @@ func makeOutline(bs []block) outline {
 			next = nb.n + 1
 		}
 		if nb.kind != numNone {
-			e := &entry{i: i, kind: nb.kind, inline: endsWithUnits(nb.rest), body: hasBody(nb.rest)}
+			e := &entry{i: i, kind: nb.kind, inline: endsWithUnits(nb.rest, rs), body: hasBody(nb.rest)}
 			for len(stack) > 0 && stack[len(stack)-1].kind >= e.kind {
 				stack = stack[:len(stack)-1]
 			}
@@ -147,13 +147,13 @@ func makeOutline(bs []block) outline {
 			entries = append(entries, e)
 			continue
 		}
-		if isUnitLine(b.text) || unitBracketLine(b.text) {
+		if isUnitLine(b.text) || unitBracketLine(b.text, rs) {
 			if len(stack) > 0 {
 				stack[len(stack)-1].lines = true
 			}
 			continue
 		}
-		if endsWithUnits(b.text) && strings.Contains(b.text, "。") {
+		if endsWithUnits(b.text, rs) && strings.Contains(b.text, "。") {
 			if len(stack) > 0 && stack[len(stack)-1].body && !stack[len(stack)-1].units() {
 				stack[len(stack)-1].inline = true
 			} else {
@@ -312,7 +312,7 @@ type columnTracker struct {
 
 // inColumn reports whether a block belongs to an open column.
 func (c *columnTracker) inColumn(text string, nb numbering, sectionNext int) bool {
-	if reColumn.MatchString(text) {
+	if strings.HasPrefix(text, "专栏") && reColumn.MatchString(text) {
 		*c = columnTracker{open: true, next: 1}
 		return true
 	}
@@ -320,7 +320,7 @@ func (c *columnTracker) inColumn(text string, nb numbering, sectionNext int) boo
 		return false
 	}
 	switch {
-	case reFlagship.MatchString(text):
+	case strings.HasPrefix(text, "亮点工程") && reFlagship.MatchString(text):
 		return true
 	case nb.kind == numParenHan:
 		if nb.n == c.next || !(nb.n == sectionNext || isHeading(nb.rest)) {
@@ -366,24 +366,24 @@ func hasBody(s string) bool {
 
 // endsWithUnits reports whether s ends with a unit phrase: a bracket
 // naming units, or a last sentence 市发展改革委牵头负责。
-func endsWithUnits(s string) bool {
+func endsWithUnits(s string, rs *rules) bool {
 	if before, inner, ok := trailingBracket(s); ok {
-		if ph, ok := parsePhrase(inner, roleNone, bareAllowed(before, inner), nil); ok && ph.units() > 0 {
+		if ph, ok := parsePhrase(inner, roleNone, bareAllowed(before, inner), rs); ok && ph.units() > 0 {
 			return true
 		}
 	}
-	_, ph, ok := trailingSentenceUnits(s)
+	_, ph, ok := trailingSentenceUnits(s, rs)
 	return ok && ph.units() > 0
 }
 
 // unitBracketLine reports whether s is a unit bracket standing alone on
 // its line: （区政务服务中心负责）.
-func unitBracketLine(s string) bool {
+func unitBracketLine(s string, rs *rules) bool {
 	before, inner, ok := trailingBracket(s)
 	if !ok || before != "" {
 		return false
 	}
-	ph, ok := parsePhrase(inner, roleNone, true, nil)
+	ph, ok := parsePhrase(inner, roleNone, true, rs)
 	return ok && ph.units() > 0
 }
 
@@ -412,7 +412,7 @@ var reActionWord = regexp.MustCompile(`要|加强|推进|建立|完善|落实|�
 
 // trailingSentenceUnits reads units written as an item's last sentence,
 // with no bracket: …工作。市发展改革委牵头负责。 (or 由X牵头，Y配合。).
-func trailingSentenceUnits(s string) (before string, ph phrase, ok bool) {
+func trailingSentenceUnits(s string, rs *rules) (before string, ph phrase, ok bool) {
 	t := strings.TrimRight(strings.TrimSpace(s), "。 ")
 	i := strings.LastIndex(t, "。")
 	if i < 0 {
@@ -428,7 +428,7 @@ func trailingSentenceUnits(s string) (before string, ph phrase, ok bool) {
 	if _, _, ok := verbAfter(last); !ok {
 		return s, ph, false
 	}
-	ph, ok = parsePhrase(last, roleNone, false, nil)
+	ph, ok = parsePhrase(last, roleNone, false, rs)
 	if !ok || ph.units() == 0 {
 		return s, phrase{}, false
 	}
@@ -442,6 +442,21 @@ func trailingSentenceUnits(s string) (before string, ph phrase, ok bool) {
 	return t[:i+len("。")], ph, true
 }
 
+// hasRunInOne reports whether s holds (1) or （1） after its start: the
+// first of a run of numbered parts.
+func hasRunInOne(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] != '1' {
+			continue
+		}
+		before := strings.TrimRight(s[:i], " ")
+		if (strings.HasSuffix(before, "(") || strings.HasSuffix(before, "（")) && len(before) > 3 {
+			return true
+		}
+	}
+	return false
+}
+
 // reRunIn finds a run-in number inside a paragraph: (1), （2）.
 var reRunIn = regexp.MustCompile(`[(（]\s*(\d{1,2})\s*[)）]`)
 
@@ -452,10 +467,10 @@ var reRunIn = regexp.MustCompile(`[(（]\s*(\d{1,2})\s*[)）]`)
 // starts after a sentence's end or a closing bracket, the numbers run 1, 2,
 // 3 …, and at least two parts end with units; otherwise the paragraph is
 // left whole.
-func splitRunIn(bs []block) []block {
+func splitRunIn(bs []block, rs *rules) []block {
 	var out []block
 	for _, b := range bs {
-		if b.tabs || !strings.Contains(b.text, "1") {
+		if b.tabs || !hasRunInOne(b.text) {
 			out = append(out, b)
 			continue
 		}
@@ -490,7 +505,7 @@ func splitRunIn(bs []block) []block {
 		}
 		withUnits := 0
 		for _, part := range parts[1:] {
-			if endsWithUnits(part) {
+			if endsWithUnits(part, rs) {
 				withUnits++
 			}
 		}

@@ -91,11 +91,25 @@ var labels = []label{
 	{"参与", roleSupport, false},
 }
 
+// labelFirsts are the first characters of the labels written before units.
+var labelFirsts = func() string {
+	var b strings.Builder
+	for _, l := range labels {
+		if r, _ := utf8.DecodeRuneInString(l.word); l.before && !strings.ContainsRune(b.String(), r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}()
+
 // labelBefore returns the label s starts with and the text after it (and
 // after a ：, : or space), or ok false. A label followed by nothing is
 // read only when the rest is a unit name (牵头单位区数据局), so that a
 // sentence starting with 责任单位要… is no label.
 func labelBefore(s string) (l label, rest string, sep bool, ok bool) {
+	if r, _ := utf8.DecodeRuneInString(s); !strings.ContainsRune(labelFirsts, r) {
+		return label{}, s, false, false
+	}
 	for _, x := range labels {
 		if !x.before || !strings.HasPrefix(s, x.word) {
 			continue
@@ -137,10 +151,29 @@ var (
 	reSectionUnits = regexp.MustCompile(`^(?:本节)?以下(?:各项|各条|所列)?(?:任务|措施|条目)?(?:的)?(牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门)(?:均)?(?:为|是)[:：]?(.+?)[。；;]?$`)
 )
 
-// rules are the declared rules in force.
+// hasRule reports whether s declares a rule: 第一…为牵头单位, 以下均需…落实.
+func hasRule(s string) bool {
+	return strings.Contains(s, "第一") && reFirstIsLead.MatchString(s) || strings.Contains(s, "以下") && reImplied.MatchString(s)
+}
+
+// rules are the declared rules in force, and the unit phrases read so far.
 type rules struct {
 	firstIsLead bool     // the first unit of a list is the lead
 	implied     []string // units every following item has (以下均需…落实)
+	cache       map[phraseKey]cachedPhrase
+}
+
+// phraseKey and cachedPhrase remember a unit phrase read under no rule:
+// the outline and the assembler read the same brackets.
+type phraseKey struct {
+	s    string
+	def  unitRole
+	bare bool
+}
+
+type cachedPhrase struct {
+	ph phrase
+	ok bool
 }
 
 // phrase is what a unit phrase says.
@@ -166,18 +199,36 @@ func (ph *phrase) units() int {
 // verb after them (a table column's role); with roleNone such a bare list
 // is read only when bare is set and every name looks like a unit. ok is
 // false when s is not a unit phrase; then nothing of it is taken.
-func parsePhrase(s string, def unitRole, bare bool, rs *rules) (ph phrase, ok bool) {
+func parsePhrase(s string, def unitRole, bare bool, rs *rules) (phrase, bool) {
+	if rs == nil || rs.cache == nil || rs.firstIsLead {
+		return readPhrase(s, def, bare, rs)
+	}
+	k := phraseKey{s, def, bare}
+	if c, ok := rs.cache[k]; ok {
+		return c.ph, c.ok
+	}
+	ph, ok := readPhrase(s, def, bare, nil)
+	rs.cache[k] = cachedPhrase{ph, ok}
+	return ph, ok
+}
+
+// readPhrase is parsePhrase without the cache.
+func readPhrase(s string, def unitRole, bare bool, rs *rules) (ph phrase, ok bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return ph, false
 	}
 	// Declared rules are notes, never part of a unit name.
-	if m := reImplied.FindStringSubmatchIndex(s); m != nil {
+	if !strings.Contains(s, "以下") {
+		// no note of the following items
+	} else if m := reImplied.FindStringSubmatchIndex(s); m != nil {
 		ph.rules = append(ph.rules, s[m[0]:m[1]])
 		ph.implied = splitUnits(s[m[2]:m[3]])
 		s = strings.TrimSpace(s[:m[0]] + s[m[1]:])
 	}
-	if loc := reFirstIsLead.FindStringIndex(s); loc != nil {
+	if !strings.Contains(s, "第一") {
+		// no note of the first unit
+	} else if loc := reFirstIsLead.FindStringIndex(s); loc != nil {
 		ph.rules = append(ph.rules, s[loc[0]:loc[1]])
 		ph.first = true
 		s = strings.TrimSpace(s[:loc[0]] + s[loc[1]:])
@@ -378,22 +429,31 @@ func isClose(r rune) bool { return r == ')' || r == '）' || r == '〕' || r == 
 // Time limits as written in a unit bracket or a 完成时限 cell.
 var (
 	reTimeLimit = regexp.MustCompile(`^(?:于|在|到|至|截至)?\s*(?:(?:\d{4}|本|今|明)\s*年)?\s*(?:底|末|年底|年末|上半年|下半年|年中|全年|年内|一季度|二季度|三季度|四季度|第[一二三四]季度|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?(?:\s*(?:底|末|上旬|中旬|下旬))?)?\s*(?:前|以前|之前|内|以内)?\s*(?:完成|实现|落实|办结|启动|出台|建成|见效|到位)?$`)
-	reOngoing   = regexp.MustCompile(`^(?:长期坚持|持续推进|长期推进|长期|持续开展|持续实施|持续|常态化推进|常态化开展|常态化|长效推进|长期开展|持续落实)(?:推进|开展|实施)?$`)
+	reOngoing   = regexp.MustCompile(`^(?:长期坚持|持续推进|长期推进|长期|持续开展|持续实施|持续|常态化推进|常态化开展|常态化|常年|长效推进|长期开展|持续落实)(?:推进|开展|实施)?$`)
 	reRecurring = regexp.MustCompile(`^每(?:个)?(?:月|季度|季|半年|年)`)
-	reHasTime   = regexp.MustCompile(`\d|底|末|全年|年内|上半年|下半年|年中|季度`)
 )
 
 // isTimeLimit reports whether s is a time limit, not a unit: 6月底前完成,
 // 2023年12月底前, 长期坚持, 持续推进, 每月15日前, 全年.
 func isTimeLimit(s string) bool {
 	s = strings.TrimSpace(strings.TrimRight(s, "。. "))
-	if s == "" {
+	if s == "" || len(s) > 60 {
 		return false
 	}
-	if reOngoing.MatchString(s) || reRecurring.MatchString(s) {
-		return true
+	if strings.HasPrefix(s, "长期") || strings.HasPrefix(s, "持续") || strings.HasPrefix(s, "常") {
+		return reOngoing.MatchString(s)
 	}
-	return reHasTime.MatchString(s) && reTimeLimit.MatchString(s)
+	if strings.HasPrefix(s, "每") {
+		return reRecurring.MatchString(s)
+	}
+	return hasTimeWord(s) && reTimeLimit.MatchString(s)
+}
+
+// hasTimeWord reports whether s holds a digit or a word of time (底, 末,
+// 全年, 季度 …): a time limit holds one.
+func hasTimeWord(s string) bool {
+	return strings.ContainsAny(s, "0123456789底末季") || strings.Contains(s, "全年") || strings.Contains(s, "年内") ||
+		strings.Contains(s, "半年") || strings.Contains(s, "年中")
 }
 
 // isOngoing reports whether a time limit names no date: 长期坚持, 持续推进.

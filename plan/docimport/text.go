@@ -322,8 +322,9 @@ func isAddressee(s string) bool {
 // isStructural reports whether s starts a heading, item, column or
 // responsibility line, or is furniture.
 func isStructural(s string) bool {
-	return parseNumbering(s).kind != numNone || reColumn.MatchString(s) || reFlagship.MatchString(s) || isRespLine(s) ||
-		reChrome.MatchString(s) || rePhase.MatchString(s)
+	return parseNumbering(s).kind != numNone || strings.HasPrefix(s, "专栏") && reColumn.MatchString(s) ||
+		strings.HasPrefix(s, "亮点工程") && reFlagship.MatchString(s) || isRespLine(s) || isChromeWord(s) ||
+		(strings.HasPrefix(s, "近期") || strings.HasPrefix(s, "中期") || strings.HasPrefix(s, "远期")) && rePhase.MatchString(s)
 }
 
 // endsSentence reports whether a line ending in last (n bytes in all)

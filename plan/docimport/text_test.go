@@ -1,6 +1,8 @@
 package docimport
 
 import (
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -63,4 +65,39 @@ func TestMultiParagraphItem(t *testing.T) {
 	assert.Equal(t, []string{"一|1|推行网上办理|L:区数据局", "一|2|优化窗口服务|R:区政务服务中心"}, brief(res.Plan))
 	tasks, _ := res.Plan.Tasks()
 	assert.Equal(t, "整合审批系统。\n扩大网办事项范围。\n推广电子证照。", tasks[0].Body)
+}
+
+// TestAnchoredMatchesAgree: trying a pattern anchored at the positions
+// dateStarts lists finds exactly what FindAllStringSubmatchIndex finds, on
+// random strings of the words dates and targets are made of.
+func TestAnchoredMatchesAgree(t *testing.T) {
+	words := []string{"2", "0", "1", "5", "12", "2025", "年", "月", "日", "号", "底", "末", "份", "前", "以前", "之前", "起", "开始", "以来",
+		"上半年", "到", "至", "在", "于", "截至", "实现", "全面", "完成", "达到", "，", "、", "：", " ", "压缩至", "不超过", "个工作日", "%", "以内", "以上", "个环节", "天", "提升", ".", "．"}
+	rnd := uint32(7)
+	next := func(n int) int { rnd = rnd*1664525 + 1013904223; return int(rnd>>8) % n }
+	type pat struct {
+		re, at *regexp.Regexp
+		starts func(s string) []int
+	}
+	pats := map[string]pat{
+		"dated":       {reDated, reDatedAt, func(s string) []int { d, _, p, _, e := dateStarts(s); return merge(d, p, e) }},
+		"by year":     {reByYear, reByYearAt, func(s string) []int { _, _, _, b, _ := dateStarts(s); return b }},
+		"target year": {reYearTarget, reYearTargetAt, func(s string) []int { d, _, p, _, _ := dateStarts(s); return merge(d, p) }},
+		"month":       {reMonthOnly, reMonthOnlyAt, func(s string) []int { _, m, _, _, _ := dateStarts(s); return m }},
+		"target":      {reQty, reQtyAt, targetStarts},
+	}
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := next(14) + 1; n > 0; n-- {
+			b.WriteString(words[next(len(words))])
+		}
+		s := b.String()
+		for name, p := range pats {
+			want := p.re.FindAllStringSubmatchIndex(s, -1)
+			got := anchoredMatches(p.at, s, p.starts(s))
+			if !assert.Equal(t, want, got, "%s on %q", name, s) {
+				return
+			}
+		}
+	}
 }

@@ -46,6 +46,10 @@ func splitUnits(s string) []string {
 		if part == "" {
 			continue
 		}
+		if !strings.Contains(part, "等") {
+			out = append(out, task.FoldName(part))
+			continue
+		}
 		if m := reGroupTail.FindStringSubmatch(part); m != nil {
 			out = append(out, task.FoldName(m[1]))
 			if g := m[2]; g != "部门" && g != "单位" && g != "机构" {
@@ -60,6 +64,9 @@ func splitUnits(s string) []string {
 
 // splitAnd splits "A和B" where A is a complete unit name and B starts one.
 func splitAnd(s string) []string {
+	if !strings.ContainsAny(s, "和及与") && !strings.Contains(s, "会同") {
+		return []string{s}
+	}
 	for _, loc := range reAnd.FindAllStringIndex(s, -1) {
 		a, b := strings.TrimSpace(s[:loc[0]]), strings.TrimSpace(s[loc[1]:])
 		if a == "" || b == "" || depthAt(s, loc[0]) > 0 {
