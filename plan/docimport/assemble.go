@@ -104,12 +104,13 @@ func (p *parser) add(b block, sev plan.Severity, code, zh, en string) {
 	p.findings = append(p.findings, finding(b, sev, code, zh, en))
 }
 
-// first is the first block, for findings about the whole document.
+// first is the first block, for findings about the whole document (a
+// Word or Excel file with no text: the start, no place in it).
 func (p *parser) first() block {
 	if len(p.blocks) > 0 {
 		return p.blocks[0]
 	}
-	return block{seq: 1, at: Location{Line: 1}}
+	return block{seq: 1}
 }
 
 // run reads every block, then settles the header, the IDs and the dates.

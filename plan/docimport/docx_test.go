@@ -294,3 +294,16 @@ func TestCleanDocText(t *testing.T) {
 		assert.Equal(t, want, cleanDocText(s), "%q", s)
 	}
 }
+
+// TestDOCXHugeListStart: a list starting at two billion in letters made
+// the reader build a string of 77 million letters (found by FuzzDOCX);
+// past ZZZZZZZZ the number is written in digits.
+func TestDOCXHugeListStart(t *testing.T) {
+	num := []byte(`<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="2000000000"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`)
+	doc := []byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>推行网办。（区数据局负责）</w:t></w:r></w:p></w:body></w:document>`)
+	res, err := Parse(docxOf(doc, num), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, "B", formatNumber(2, "upperLetter"))
+	assert.Equal(t, "2000000000", formatNumber(2000000000, "upperLetter"))
+	assert.NotNil(t, res.Plan)
+}
