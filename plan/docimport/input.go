@@ -185,7 +185,7 @@ func (e *FormatError) Error() string {
 		return "docimport: 这是旧版 Word/WPS/Excel 文件（.doc、.wps、.xls、.et），请先另存为 .docx 或 .xlsx，或用 libreoffice --headless --convert-to docx 文件名（表格用 --convert-to xlsx）转换 / " +
 			"this is a legacy Word, WPS or Excel file (.doc, .wps, .xls, .et): save it as .docx or .xlsx first, or convert it with libreoffice --headless --convert-to docx FILE (a spreadsheet: --convert-to xlsx)"
 	case "pdf":
-		return "docimport: 这是 PDF 文件，不能直接导入：请用原始的 Word 文件，或用 pdftotext -layout 文件名.pdf 提取文字后再导入（扫描件需先做文字识别）/ " +
+		return "docimport: 这是 PDF 文件，不能直接导入：请用原始的 Word 文件，或用 pdftotext -layout 文件名.pdf 提取文字后再导入（扫描件需先做文字识别） / " +
 			"this is a PDF, which is not imported directly: use the original Word file, or extract the text with pdftotext -layout FILE.pdf and import that (a scan needs OCR first)"
 	case "odf":
 		return "docimport: 这是 OpenDocument 文件（.odt、.ods），请用 libreoffice --headless --convert-to docx 文件名（表格用 --convert-to xlsx）转换 / " +
