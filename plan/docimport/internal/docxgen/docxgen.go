@@ -16,10 +16,10 @@ import (
 // chineseCounting …), the text with %1..%9 for the levels' numbers, and
 // where it starts. Restart, when set, is w:lvlRestart (0: never restart).
 type Level struct {
-	Format  string
-	Text    string
-	Start   int
-	Restart *int
+	Format  string // w:numFmt: decimal, chineseCounting …
+	Text    string // w:lvlText: %1、 （%2） %3.
+	Start   int    // w:start; 0 is 1
+	Restart *int   // w:lvlRestart, when set
 }
 
 // Never is a Restart that keeps a level counting across its higher levels
@@ -30,9 +30,9 @@ var Never = new(int)
 // columns it spans, and its vertical merge: "restart" starts a merged
 // cell, "continue" continues the one above.
 type Cell struct {
-	Text   string
-	Span   int
-	VMerge string
+	Text   string // paragraphs separated by \n
+	Span   int    // grid columns spanned; 0 is 1
+	VMerge string // restart, continue or ""
 }
 
 // Doc is a Word document being written.
