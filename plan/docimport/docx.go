@@ -426,7 +426,6 @@ type docxTable struct {
 	cell   []string // the current cell's paragraphs
 	span   int
 	vmerge bool
-	col    int
 	rowNo  int
 	nested []string // text of tables nested in the current cell
 }

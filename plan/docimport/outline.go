@@ -55,9 +55,6 @@ func (e *entry) hasUnitsBelow() bool {
 	return false
 }
 
-// reAsideStart are numbered lines that belong to the text around them.
-var reTopKinds = map[numKind]bool{numChapter: true, numHan: true}
-
 // makeOutline works out a document's outline from its blocks:
 //
 //   - the top level is 第一章 where chapters are used, else 一、; without
@@ -103,9 +100,6 @@ func makeOutline(bs []block, rs *rules) outline {
 	var entries []*entry
 	var stack []*entry
 	kind := taskSection
-	if o.top == numNone {
-		kind = taskSection
-	}
 	next := 1      // the （一） number a section heading continues with
 	paraUnits := 0 // unnumbered paragraphs that end with units
 	var col columnTracker
