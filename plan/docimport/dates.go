@@ -72,13 +72,22 @@ func findDates(text string, year int) (out []dated, noYear []string) {
 	// 年底/年末: no dated phrase crosses a comma or a full stop, and a long
 	// text costs its length once, not once per pattern and position.
 	for base := 0; base < len(text); {
-		end := len(text)
-		if i := strings.IndexAny(text[base:], "。；;，,"); i >= 0 {
-			end = base + i
+		// Jump to the clause of the next digit or 年底/年末: most of an
+		// item's text has none.
+		at := nextDateAnchor(text, base)
+		if at < 0 {
+			break
 		}
-		c := text[base:end]
+		if i := lastClauseEnd(text[base:at]); i >= 0 {
+			base += i
+		}
+		end := len(text)
+		if i := strings.IndexAny(text[at:], "。；;，,"); i >= 0 {
+			end = at + i
+		}
 		_, n := utf8.DecodeRuneInString(text[end:])
 		next := end + n
+		c := text[base:next] // with its separator: a pattern's $ is the text's end only
 		// Within the clause, the window around its digits and 年底/年末: a
 		// pattern starts at most two words before a number and ends a few
 		// words after it.
@@ -159,6 +168,42 @@ func findDates(text string, year int) (out []dated, noYear []string) {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].at < out[j].at })
 	return out, noYear
+}
+
+// nextDateAnchor returns the offset of the first digit, 年底 or 年末 of
+// text at or after from, or -1.
+func nextDateAnchor(text string, from int) int {
+	at := -1
+	for i := from; i < len(text); i++ {
+		if text[i] >= '0' && text[i] <= '9' {
+			at = i
+			break
+		}
+	}
+	limit := len(text)
+	if at >= 0 {
+		limit = at
+	}
+	for _, w := range []string{"年底", "年末"} {
+		if i := strings.Index(text[from:limit], w); i >= 0 && (at < 0 || from+i < at) {
+			at, limit = from+i, from+i
+		}
+	}
+	return at
+}
+
+// lastClauseEnd returns the offset just past the last clause separator of
+// s (。；;，,), or -1 when it has none.
+func lastClauseEnd(s string) int {
+	for i := len(s); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		i -= n
+		switch r {
+		case '。', '；', ';', '，', ',':
+			return i + n
+		}
+	}
+	return -1
 }
 
 // The date patterns anchored, to be tried only where a match can start.

@@ -497,7 +497,7 @@ func (w *docxWalker) walk(doc []byte) error {
 			}
 		case tokText:
 			if w.inText && len(w.paras) > 0 {
-				if t.cdata {
+				if t.cdata || bytes.IndexByte(t.text, '&') < 0 {
 					w.paras[len(w.paras)-1].text.Write(t.text)
 				} else {
 					w.paras[len(w.paras)-1].text.WriteString(decodeEntities(t.text))

@@ -462,7 +462,7 @@ var reRunIn = regexp.MustCompile(`[(（]\s*(\d{1,2})\s*[)）]`)
 // 3 …, and at least two parts end with units; otherwise the paragraph is
 // left whole.
 func splitRunIn(bs []block, rs *rules) []block {
-	var out []block
+	out := make([]block, 0, len(bs))
 	for _, b := range bs {
 		if b.tabs || !hasRunInOne(b.text) {
 			out = append(out, b)

@@ -1,9 +1,13 @@
 package docimport
 
 import (
+	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
+
+	"github.com/bizenv/bizenv/task"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -96,6 +100,96 @@ func TestAnchoredMatchesAgree(t *testing.T) {
 			want := p.re.FindAllStringSubmatchIndex(s, -1)
 			got := anchoredMatches(p.at, s, p.starts(s))
 			if !assert.Equal(t, want, got, "%s on %q", name, s) {
+				return
+			}
+		}
+	}
+}
+
+// findDatesPlain is findDates as first written: every pattern over the
+// whole text. The clause-by-clause, anchored findDates must agree with it.
+func findDatesPlain(text string, year int) (out []dated, noYear []string) {
+	add := func(start int, phrase, canon string) {
+		dl, err := task.ParseDeadline(canon)
+		if err != nil || dl.Kind != task.OnDate {
+			return
+		}
+		end := len(text)
+		if i := strings.IndexAny(text[start:], "。；;"); i >= 0 {
+			end = start + i
+		}
+		out = append(out, dated{due: dl.Date, phrase: phrase, clause: strings.TrimSpace(text[start:end]), at: start})
+	}
+	for _, m := range reDated.FindAllStringSubmatchIndex(text, -1) {
+		g := func(i int) string {
+			if m[2*i] < 0 {
+				return ""
+			}
+			return text[m[2*i]:m[2*i+1]]
+		}
+		if g(9) != "" || g(11) == "" && g(1) == "" && g(8) == "" && g(4) == "" {
+			continue
+		}
+		phrase := strings.TrimSpace(g(0))
+		switch {
+		case g(10) != "":
+			if year == 0 {
+				noYear = append(noYear, phrase)
+				continue
+			}
+			add(m[0], phrase, fmt.Sprintf("%d年底前", year))
+		case g(3) != "":
+			add(m[0], phrase, g(2)+"年底前")
+		case g(4) != "":
+			add(m[0], phrase, g(2)+"年上半年")
+		case g(7) != "":
+			add(m[0], phrase, g(2)+"年"+g(5)+"月"+g(7)+"日前")
+		default:
+			add(m[0], phrase, g(2)+"年"+g(5)+"月底前")
+		}
+	}
+	for _, m := range reByYear.FindAllStringSubmatchIndex(text, -1) {
+		add(m[0], strings.TrimRight(text[m[0]:m[1]], ",，、:： "), text[m[2]:m[3]]+"年底前")
+	}
+	for _, m := range reYearTarget.FindAllStringSubmatchIndex(text, -1) {
+		add(m[0], text[m[0]:m[1]], text[m[2]:m[3]]+"年底前")
+	}
+	for _, m := range reMonthOnly.FindAllStringSubmatchIndex(text, -1) {
+		start := m[4]
+		phrase := strings.TrimSpace(text[start:m[1]])
+		if year == 0 {
+			noYear = append(noYear, phrase)
+			continue
+		}
+		if m[8] >= 0 {
+			add(start, phrase, fmt.Sprintf("%d年%s月%s日前", year, text[m[4]:m[5]], text[m[8]:m[9]]))
+		} else {
+			add(start, phrase, fmt.Sprintf("%d年%s月底前", year, text[m[4]:m[5]]))
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].at < out[j].at })
+	return out, noYear
+}
+
+// TestFindDatesAgrees: findDates finds what findDatesPlain finds, on random
+// texts of date words, separators and other words.
+func TestFindDatesAgrees(t *testing.T) {
+	words := []string{"2", "0", "1", "5", "12", "2025", "2022", "年", "月", "日", "号", "底", "末", "份", "前", "以前", "起", "上半年", "年底", "年末",
+		"到", "至", "在", "于", "截至", "实现", "完成", "全面", "。", "；", "，", ",", "、", " ", "推进", "压缩至", "个工作日", "以内", "%"}
+	rnd := uint32(11)
+	next := func(n int) int { rnd = rnd*1664525 + 1013904223; return int(rnd>>8) % n }
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := next(20) + 1; n > 0; n-- {
+			b.WriteString(words[next(len(words))])
+		}
+		s := b.String()
+		for _, year := range []int{0, 2024} {
+			got, gotNo := findDates(s, year)
+			want, wantNo := findDatesPlain(s, year)
+			sort.Strings(gotNo)
+			sort.Strings(wantNo)
+			if !assert.Equal(t, want, got, "%q", s) || !assert.Equal(t, wantNo, gotNo, "%q", s) {
 				return
 			}
 		}
