@@ -2,7 +2,10 @@ package docimport
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/bizenv/bizenv/plan"
 	"github.com/bizenv/bizenv/task"
@@ -59,9 +62,9 @@ func (p *parser) finish() {
 		p.inherit(it)
 	}
 	// Dates, then the period from them when the title gives none.
+	p.allDates(year)
 	minY, maxY := 0, 0
 	for _, it := range p.items {
-		p.dates(it, year)
 		if d := it.t.Deadline; d != nil && d.Kind == task.OnDate {
 			if y := d.Date.Year(); minY == 0 || y < minY {
 				minY = y
@@ -159,18 +162,48 @@ func (p *parser) anyUnits() bool {
 	return false
 }
 
-// dates reads an item's deadline and milestones: the time limit written
-// for it (完成时限, its unit bracket, a table cell) is the deadline; the
-// dated phrases of its text are milestones, and the latest of them the
-// deadline when no time limit is written.
-func (p *parser) dates(it *item, year int) {
+// allDates reads every item's dates, on all cores for a long plan (each
+// item's are its own), the findings kept in the items' order.
+func (p *parser) allDates(year int) {
+	found := make([][]Finding, len(p.items))
+	workers := runtime.GOMAXPROCS(0)
+	if len(p.items) < 512 {
+		workers = 1
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(p.items) {
+					return
+				}
+				found[i] = dates(p.items[i], year)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, fs := range found {
+		p.findings = append(p.findings, fs...)
+	}
+}
+
+// dates reads an item's deadline and milestones and returns what it could
+// not read: the time limit written for it (完成时限, its unit bracket, a table
+// cell) is the deadline; the dated phrases of its text are milestones, and
+// the latest of them the deadline when no time limit is written.
+func dates(it *item, year int) []Finding {
+	var fs []Finding
 	t := it.t
 	text := t.Title + "。" + t.Body
 	ds, noYear := findDates(text, year)
 	for _, s := range noYear {
 		b := it.b
 		b.text = s
-		p.add(b, plan.Warning, "deadline_no_year", "“"+s+"”没有年份，规划跨多年或没有年份，未设期限", "“"+s+"” gives no year and the plan spans several years or none; no deadline set")
+		fs = append(fs, finding(b, plan.Warning, "deadline_no_year", "“"+s+"”没有年份，规划跨多年或没有年份，未设期限", "“"+s+"” gives no year and the plan spans several years or none; no deadline set"))
 	}
 	var latest *dated
 	for i := range ds {
@@ -183,47 +216,45 @@ func (p *parser) dates(it *item, year int) {
 		}
 	}
 	if it.limit != "" {
-		p.timeLimit(it, year)
-		return
+		return append(fs, timeLimit(it, year)...)
 	}
 	if latest != nil {
 		t.Deadline = &task.Deadline{Kind: task.OnDate, Date: latest.due, Text: latest.phrase}
-		return
+		return fs
 	}
 	if m := reMonthly.FindStringSubmatch(text); m != nil {
 		if d, err := task.ParseDeadline(m[0]); err == nil {
 			t.Deadline = &d
 		}
 	}
+	return fs
 }
 
 // timeLimit reads the time limit written for an item: a date or a
 // recurrence is its deadline; 长期坚持 and 持续推进 name none (the plan's end
 // applies; the limit is kept in the item's text); what cannot be read is
 // kept in the text and reported.
-func (p *parser) timeLimit(it *item, year int) {
+func timeLimit(it *item, year int) []Finding {
 	t, s := it.t, it.limit
 	b := it.limitAt
 	b.text = s
 	if isOngoing(s) {
-		p.appendBody(t, "完成时限："+s)
-		p.add(b, plan.Info, "deadline_ongoing", "完成时限“"+s+"”没有截止日期，按规划期末处理", "the time limit “"+s+"” names no date; the plan's end applies")
-		return
+		appendBody(t, "完成时限："+s)
+		return []Finding{finding(b, plan.Info, "deadline_ongoing", "完成时限“"+s+"”没有截止日期，按规划期末处理", "the time limit “"+s+"” names no date; the plan's end applies")}
 	}
 	if d, ok := readLimit(s, year); ok {
 		t.Deadline = d
-		return
+		return nil
 	}
-	p.appendBody(t, "完成时限："+s)
+	appendBody(t, "完成时限："+s)
 	if _, noYear := findDates(s, year); len(noYear) > 0 {
-		p.add(b, plan.Warning, "deadline_no_year", "完成时限“"+s+"”没有年份，规划跨多年或没有年份，未设期限", "the time limit “"+s+"” gives no year and the plan spans several years or none; no deadline set")
-		return
+		return []Finding{finding(b, plan.Warning, "deadline_no_year", "完成时限“"+s+"”没有年份，规划跨多年或没有年份，未设期限", "the time limit “"+s+"” gives no year and the plan spans several years or none; no deadline set")}
 	}
-	p.add(b, plan.Warning, "deadline_unread", "无法读取完成时限“"+s+"”，保留在条目正文中", "cannot read the time limit “"+s+"”; kept in the item's text")
+	return []Finding{finding(b, plan.Warning, "deadline_unread", "无法读取完成时限“"+s+"”，保留在条目正文中", "cannot read the time limit “"+s+"”; kept in the item's text")}
 }
 
 // appendBody adds a line to a task's text.
-func (p *parser) appendBody(t *task.Task, s string) {
+func appendBody(t *task.Task, s string) {
 	if t.Body == "" {
 		t.Body = s
 		return

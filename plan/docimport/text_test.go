@@ -195,3 +195,38 @@ func TestFindDatesAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestDatesOnAllCores: a plan long enough to read its dates on all cores
+// gets each item's own deadline and its findings in the items' order.
+func TestDatesOnAllCores(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("某区2024年优化营商环境行动方案\n一、任务\n")
+	for i := 1; i <= 900; i++ {
+		if i%100 == 0 {
+			fmt.Fprintf(&b, "%d.事项%d。按计划推进。（区数据局负责，长期坚持）\n", i, i)
+			continue
+		}
+		fmt.Fprintf(&b, "%d.事项%d。%d月底前完成第%d项工作。（区数据局负责）\n", i, i, i%12+1, i)
+	}
+	res, err := Parse([]byte(b.String()), Options{})
+	require.NoError(t, err)
+	tasks, _ := res.Plan.Tasks()
+	require.Len(t, tasks, 900)
+	for i, tk := range tasks {
+		n := i + 1
+		if n%100 == 0 {
+			assert.Nil(t, tk.Deadline)
+			continue
+		}
+		require.NotNil(t, tk.Deadline, n)
+		assert.Equal(t, n%12+1, int(tk.Deadline.Date.Month()), n)
+	}
+	var lines []int
+	for _, f := range res.Findings {
+		if f.Code == "deadline_ongoing" {
+			lines = append(lines, f.Line)
+		}
+	}
+	require.Len(t, lines, 9)
+	assert.True(t, sort.IntsAreSorted(lines))
+}
