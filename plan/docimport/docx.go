@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bizenv/bizenv/plan"
 	"golang.org/x/text/width"
 )
 
@@ -177,6 +178,19 @@ func readDOCX(b []byte, max int) ([]block, []Finding, error) {
 	w := &docxWalker{nums: nums, styles: styles, counters: map[string]*numCounter{}}
 	if err := w.walk(doc); err != nil {
 		return nil, nil, xmlError(name, err)
+	}
+	// Notes and comments are not read: say so, rather than drop them unsaid.
+	for _, part := range []struct{ name, zh, en, real string }{
+		{"footnotes.xml", "脚注", "footnotes", `w:id="1"`}, {"endnotes.xml", "尾注", "endnotes", `w:id="1"`}, {"comments.xml", "批注", "comments", "<w:comment "},
+	} {
+		data, ok, err := u.read(dir + "/" + part.name)
+		if err != nil {
+			return nil, nil, err
+		}
+		if ok && bytes.Contains(data, []byte(part.real)) {
+			w.findings = append(w.findings, Finding{Code: "docx_content", Severity: plan.Info, seq: 0,
+				MessageZh: "Word 文件中有" + part.zh + "，未导入", MessageEn: "the Word file has " + part.en + ", which are not imported"})
+		}
 	}
 	return w.blocks, w.findings, nil
 }

@@ -307,3 +307,22 @@ func TestDOCXHugeListStart(t *testing.T) {
 	assert.Equal(t, "2000000000", formatNumber(2000000000, "upperLetter"))
 	assert.NotNil(t, res.Plan)
 }
+
+// TestDOCXNotes: footnotes and comments are not read, and the findings say
+// so.
+func TestDOCXNotes(t *testing.T) {
+	b := zipOf(t, map[string]string{
+		"word/document.xml":  `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>一、任务</w:t></w:r></w:p><w:p><w:r><w:t>1.推行网办。（区数据局负责）</w:t></w:r></w:p></w:body></w:document>`,
+		"word/footnotes.xml": `<w:footnotes xmlns:w="x"><w:footnote w:id="-1"/><w:footnote w:id="0"/><w:footnote w:id="1"><w:p><w:r><w:t>注：第一责任单位为牵头单位。</w:t></w:r></w:p></w:footnote></w:footnotes>`,
+		"word/comments.xml":  `<w:comments xmlns:w="x"></w:comments>`,
+	})
+	res, err := Parse(b, Options{})
+	require.NoError(t, err)
+	var got []string
+	for _, f := range res.Findings {
+		if f.Code == "docx_content" {
+			got = append(got, f.MessageEn)
+		}
+	}
+	assert.Equal(t, []string{"the Word file has footnotes, which are not imported"}, got)
+}

@@ -92,14 +92,14 @@ func (l Location) Zh() string {
 //	item_level             info      the items are numbered in a style other than 1. (（一）, （1）, 第X条): says which
 //	declared_rule          info      a note (第一责任单位为牵头单位，下同; 以下均需…落实) changes how later unit lists are read
 //	section_units          info      units named for a whole section apply to its items that name none
-//	unit_phrase            warning   a bracket at an item's end reads partly as units; the rest is kept in the item's text
+//	unit_phrase            warning   a task table's unit cell the importer cannot read as units; kept in the item's text
 //	table_no_header        warning   table rows without a header the importer knows; kept as text
 //	table_header           warning   a task table's header cell the importer cannot map; its cells are kept in the items' text
 //	table_row              warning   a table row the importer cannot place; left out, or kept as text
 //	table_target           warning   a target cell the importer cannot read; the indicator has no target
 //	table_attribute        warning   an attribute cell that is neither 约束性 nor 预期性
 //	page_chrome            info      web page furniture (分享, 附件, 扫一扫…) left out
-//	docx_content           info      content of a Word file the importer does not read (images, text boxes, footnotes) was left out
+//	docx_content           info      a Word file's footnotes, endnotes or comments, which the importer does not read
 type Finding struct {
 	// Location is where the finding is: its Line for a text.
 	Location
