@@ -66,9 +66,15 @@ type headerCell struct {
 // brackets, looked up in headerWords and the responsibility grammar's
 // labels.
 func headerRole(cell string) headerCell {
+	if len(cell) > 120 {
+		return headerCell{colUnknown, cell} // a sentence, not a header word
+	}
 	w := strings.Join(strings.Fields(cell), "")
 	w = strings.Trim(w, "*:：")
-	key := reHeaderNote.ReplaceAllString(w, "")
+	key := w
+	if strings.ContainsAny(w, "(（") {
+		key = reHeaderNote.ReplaceAllString(w, "")
+	}
 	if r, ok := headerWords[key]; ok {
 		return headerCell{r, w}
 	}

@@ -143,7 +143,8 @@ func rebuildFlatTables(lines []block, fs *[]Finding) []block {
 	tableID := 0
 	for i := 0; i < len(lines); {
 		j := i
-		for j < len(lines) && !lines[j].tabs && headerRole(cellText(lines[j].text)).role != colUnknown && utf8.RuneCountInString(cellText(lines[j].text)) <= 12 {
+		for j < len(lines) && !lines[j].tabs && len(lines[j].text) <= 48 && utf8.RuneCountInString(cellText(lines[j].text)) <= 12 &&
+			headerRole(cellText(lines[j].text)).role != colUnknown {
 			j++
 		}
 		var header []string
@@ -311,7 +312,7 @@ func openDepth(s string) int {
 // prose an extraction broke: short and without a comma or full stop. Such a
 // line followed by an empty line is not joined with the next.
 func titleLike(s string) bool {
-	return utf8.RuneCountInString(s) <= 60 && !strings.ContainsAny(s, "。，,；;：:")
+	return len(s) <= 240 && utf8.RuneCountInString(s) <= 60 && !strings.ContainsAny(s, "。，,；;：:")
 }
 
 // isAddressee reports whether s is a notice's addressee line: 各有关单位:.
