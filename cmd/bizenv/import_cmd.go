@@ -13,7 +13,8 @@ import (
 
 var importCmd = &command{
 	name: "import", usage: "FILE [--format json] [--findings FINDINGS.json] [--title T] [--period 2022-2022] [--issuer U] [--doc-number N] [--issued DATE] [--source S]",
-	summary: "把印发文件的文本导入为计划：--format json 输出计划 JSON，发现的问题写到标准错误；有错误级问题时退出码为1 / import an issued document's text as a plan: --format json prints the plan JSON, findings go to standard error; exit status 1 on an error finding",
+	summary: "把印发文件导入为计划（文本、Word .docx、Excel .xlsx，按内容识别，不看扩展名；旧版 .doc/.wps 与 PDF 会提示如何转换）：--format json 输出计划 JSON，发现的问题写到标准错误；有错误级问题时退出码为1 / " +
+		"import an issued document as a plan (its text, a Word .docx or an Excel .xlsx, told apart by content, not by name; a legacy .doc/.wps or a PDF is refused with how to convert it): --format json prints the plan JSON, findings go to standard error; exit status 1 on an error finding",
 	flags: func(fs *flag.FlagSet, o *options) {
 		fs.StringVar(&o.title, "title", "", "标题（文本中没有时）/ the title, when the text has none")
 		fs.StringVar(&o.period, "period", "", "规划期，如 2021-2025 / the period, e.g. 2021-2025")
@@ -112,6 +113,7 @@ func printImport(e *env, res *docimport.Result) {
 		issued = p.Issued.String()
 	}
 	fmt.Fprintf(w, "%s\n", orDash(p.Title))
+	fmt.Fprintf(w, "  格式 / format   %s\n", res.Format)
 	fmt.Fprintf(w, "  文号 / number   %s\n  印发 / issued   %s %s\n  期限 / period   %d–%d\n  类型 / kind     %s\n",
 		orDash(p.DocNumber.String()), orDash(p.Issuer), orDash(issued), p.Period.From, p.Period.To, p.Kind)
 	tasks, _ := p.Tasks()
@@ -127,11 +129,11 @@ func printImport(e *env, res *docimport.Result) {
 	}
 	fmt.Fprintf(w, "  条目 / items    %d（写明单位 %d，有期限 %d / %d name units, %d have deadlines）\n", len(tasks), withUnits, withDeadline, withUnits, withDeadline)
 	for _, s := range p.Sections {
-		n := len(s.Tasks)
-		for _, sub := range s.Sections {
-			n += len(sub.Tasks)
+		number := s.Number + "、"
+		if s.Number == "" {
+			number = ""
 		}
-		fmt.Fprintf(w, "  %s、%s  %d\n", s.Number, s.Title, n)
+		fmt.Fprintf(w, "  %s%s  %d\n", number, orDash(s.Title), countTasks(s))
 	}
 	for _, c := range p.Columns {
 		fmt.Fprintf(w, "  专栏%s %s  亮点工程 / flagships %d  指标体系 / systems %d\n", c.Number, c.Title, len(c.Flagships), len(c.Systems))
@@ -140,6 +142,15 @@ func printImport(e *env, res *docimport.Result) {
 	for _, f := range res.Findings {
 		fmt.Fprintln(w, f)
 	}
+}
+
+// countTasks counts the tasks of a section and the sections under it.
+func countTasks(s *plan.Section) int {
+	n := len(s.Tasks)
+	for _, sub := range s.Sections {
+		n += countTasks(sub)
+	}
+	return n
 }
 
 func orDash(s string) string {

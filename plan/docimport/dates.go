@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/bizenv/bizenv/calendar"
@@ -21,6 +23,15 @@ var reDated = regexp.MustCompile(`(到|至|在|于|截至)?(\d{4})\s*年\s*(?:(�
 // reByYear finds "by the year": 到2025年, (a year alone, followed by a
 // comma) — the year's end.
 var reByYear = regexp.MustCompile(`(?:到|截至)\s*(\d{4})\s*年(?:[,，、:：\s]|$)`)
+
+// reMonthOnly finds a month without a year, before a deadline word:
+// 6月底前, 9月30日前. The character before the month is matched so that
+// 2022年7月底前 is not read twice.
+var reMonthOnly = regexp.MustCompile(`(^|[^\d年.．])(\d{1,2})\s*月\s*(?:(底|末|份)|(\d{1,2})\s*[日号])?\s*(前|以前|之前)`)
+
+// reYearTarget finds a target year with no month before a verb of
+// achievement: 2019年实现90%事项网上办, 到2025年完成18个项目 — that year's end.
+var reYearTarget = regexp.MustCompile(`(?:到|至)?(\d{4})\s*年\s*(?:全面|基本)?(?:实现|完成|建成|达到)`)
 
 // reMonthly finds a monthly deadline: 每月15日前.
 var reMonthly = regexp.MustCompile(`每月\s*(\d{1,2})\s*日\s*(?:前|以前|之前)`)
@@ -57,42 +68,288 @@ func findDates(text string, year int) (out []dated, noYear []string) {
 		}
 		out = append(out, dated{due: dl.Date, phrase: phrase, clause: strings.TrimSpace(text[start:end]), at: start})
 	}
-	for _, m := range reDated.FindAllStringSubmatchIndex(text, -1) {
-		g := func(i int) string {
-			if m[2*i] < 0 {
-				return ""
+	// The patterns run clause by clause, on the clauses that hold a digit or
+	// 年底/年末: no dated phrase crosses a comma or a full stop, and a long
+	// text costs its length once, not once per pattern and position.
+	for base := 0; base < len(text); {
+		// Jump to the clause of the next digit or 年底/年末: most of an
+		// item's text has none.
+		at := nextDateAnchor(text, base)
+		if at < 0 {
+			break
+		}
+		if i := lastClauseEnd(text[base:at]); i >= 0 {
+			base += i
+		}
+		end := len(text)
+		if i := strings.IndexAny(text[at:], "。；;，,"); i >= 0 {
+			end = at + i
+		}
+		_, n := utf8.DecodeRuneInString(text[end:])
+		next := end + n
+		c := text[base:next] // with its separator: a pattern's $ is the text's end only
+		// Within the clause, the window around its digits and 年底/年末: a
+		// pattern starts at most two words before a number and ends a few
+		// words after it.
+		lo, hi := len(c), 0
+		if i := strings.IndexAny(c, "0123456789"); i >= 0 {
+			lo, hi = i, strings.LastIndexAny(c, "0123456789")+1
+		}
+		for _, w := range []string{"年底", "年末"} {
+			if i := strings.Index(c, w); i >= 0 {
+				lo, hi = min(lo, i), max(hi, strings.LastIndex(c, w)+len(w))
 			}
-			return text[m[2*i]:m[2*i+1]]
 		}
-		if g(9) != "" { // 起, 开始, 以来: a start, not a deadline
+		if lo > hi {
+			base = next
 			continue
 		}
-		if g(11) == "" && g(1) == "" && g(8) == "" && g(4) == "" { // 2021年底水平: a reference, not a deadline
-			continue
+		lo, hi = runeStart(c, lo-9), runeStart(c, hi+36)
+		base += lo
+		c = c[lo:hi]
+		digits, months, prefixed, byYear, ends := dateStarts(c)
+		for _, m := range anchoredMatches(reDatedAt, c, merge(digits, prefixed, ends)) {
+			g := func(i int) string {
+				if m[2*i] < 0 {
+					return ""
+				}
+				return c[m[2*i]:m[2*i+1]]
+			}
+			if g(9) != "" { // 起, 开始, 以来: a start, not a deadline
+				continue
+			}
+			if g(11) == "" && g(1) == "" && g(8) == "" && g(4) == "" { // 2021年底水平: a reference, not a deadline
+				continue
+			}
+			phrase := strings.TrimSpace(g(0))
+			switch {
+			case g(10) != "": // 年底前 without a year
+				if year == 0 {
+					noYear = append(noYear, phrase)
+					continue
+				}
+				add(base+m[0], phrase, fmt.Sprintf("%d年底前", year))
+			case g(3) != "":
+				add(base+m[0], phrase, g(2)+"年底前")
+			case g(4) != "":
+				add(base+m[0], phrase, g(2)+"年上半年")
+			case g(7) != "":
+				add(base+m[0], phrase, g(2)+"年"+g(5)+"月"+g(7)+"日前")
+			default: // 7月, 7月底, 7月份: the month's end
+				add(base+m[0], phrase, g(2)+"年"+g(5)+"月底前")
+			}
 		}
-		phrase := strings.TrimSpace(g(0))
-		switch {
-		case g(10) != "": // 年底前 without a year
+		for _, m := range anchoredMatches(reByYearAt, c, byYear) {
+			add(base+m[0], strings.TrimRight(c[m[0]:m[1]], ",，、:： "), c[m[2]:m[3]]+"年底前")
+		}
+		for _, m := range anchoredMatches(reYearTargetAt, c, merge(digits, prefixed)) {
+			add(base+m[0], c[m[0]:m[1]], c[m[2]:m[3]]+"年底前")
+		}
+		for _, m := range anchoredMatches(reMonthOnlyAt, c, months) {
+			g := func(i int) string {
+				if m[2*i] < 0 {
+					return ""
+				}
+				return c[m[2*i]:m[2*i+1]]
+			}
+			start := m[4]
+			phrase := strings.TrimSpace(c[start:m[1]])
 			if year == 0 {
 				noYear = append(noYear, phrase)
 				continue
 			}
-			add(m[0], phrase, fmt.Sprintf("%d年底前", year))
-		case g(3) != "":
-			add(m[0], phrase, g(2)+"年底前")
-		case g(4) != "":
-			add(m[0], phrase, g(2)+"年上半年")
-		case g(7) != "":
-			add(m[0], phrase, g(2)+"年"+g(5)+"月"+g(7)+"日前")
-		default: // 7月, 7月底, 7月份: the month's end
-			add(m[0], phrase, g(2)+"年"+g(5)+"月底前")
+			if g(4) != "" {
+				add(base+start, phrase, fmt.Sprintf("%d年%s月%s日前", year, g(2), g(4)))
+			} else {
+				add(base+start, phrase, fmt.Sprintf("%d年%s月底前", year, g(2)))
+			}
 		}
-	}
-	for _, m := range reByYear.FindAllStringSubmatchIndex(text, -1) {
-		add(m[0], strings.TrimRight(text[m[0]:m[1]], ",，、:： "), text[m[2]:m[3]]+"年底前")
+		base = next
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].at < out[j].at })
 	return out, noYear
+}
+
+// nextDateAnchor returns the offset of the first digit, 年底 or 年末 of
+// text at or after from, or -1.
+func nextDateAnchor(text string, from int) int {
+	at := -1
+	for i := from; i < len(text); i++ {
+		if text[i] >= '0' && text[i] <= '9' {
+			at = i
+			break
+		}
+	}
+	limit := len(text)
+	if at >= 0 {
+		limit = at
+	}
+	for _, w := range []string{"年底", "年末"} {
+		if i := strings.Index(text[from:limit], w); i >= 0 && (at < 0 || from+i < at) {
+			at, limit = from+i, from+i
+		}
+	}
+	return at
+}
+
+// lastClauseEnd returns the offset just past the last clause separator of
+// s (。；;，,), or -1 when it has none.
+func lastClauseEnd(s string) int {
+	for i := len(s); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		i -= n
+		switch r {
+		case '。', '；', ';', '，', ',':
+			return i + n
+		}
+	}
+	return -1
+}
+
+// The date patterns anchored, to be tried only where a match can start.
+var (
+	reDatedAt      = anchor(reDated)
+	reByYearAt     = anchor(reByYear)
+	reYearTargetAt = anchor(reYearTarget)
+	reMonthOnlyAt  = anchor(reMonthOnly)
+	reQtyAt        = anchor(reQty)
+)
+
+func anchor(re *regexp.Regexp) *regexp.Regexp { return regexp.MustCompile(`^(?:` + re.String() + `)`) }
+
+// maxMatch bounds how far past its start a date or target pattern reads.
+const maxMatch = 96
+
+// anchoredMatches finds what re.FindAllStringSubmatchIndex(s, -1) finds for
+// the pattern anchored is re's anchored form of, trying it only at the
+// positions where a match can start, in increasing order; a match's span
+// hides the positions inside it. It costs a few steps per position where
+// the unanchored search costs the pattern's size at every byte.
+func anchoredMatches(anchored *regexp.Regexp, s string, starts []int) [][]int {
+	var out [][]int
+	end := 0
+	for _, st := range starts {
+		if st < end {
+			continue
+		}
+		w := s[st:runeStart(s, st+maxMatch)]
+		m := anchored.FindStringSubmatchIndex(w)
+		if m == nil {
+			continue
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += st
+			}
+		}
+		out = append(out, m)
+		end = max(m[1], st+1)
+	}
+	return out
+}
+
+// dateStarts lists where the date patterns can start in s: each digit;
+// the character before a one- or two-digit month (6月底前); 到, 至, 在, 于
+// and 截至 before a digit; 到 and 截至 anywhere (到 2025 年); 年底 and 年末.
+func dateStarts(s string) (digits, months, prefixed, byYear, ends []int) {
+	prev := -1 // the previous rune's offset
+	for i, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			// Only where a year (2025 年) or a month (6 月) can follow.
+			if yearAt(s, i) {
+				digits = append(digits, i)
+				for _, w := range []string{"截至", "到", "至", "在", "于"} {
+					if strings.HasSuffix(s[:i], w) {
+						prefixed = append(prefixed, i-len(w))
+					}
+				}
+			}
+			if !monthAt(s, i) {
+				break
+			}
+			if prev < 0 {
+				months = append(months, i)
+			} else if p, _ := utf8.DecodeRuneInString(s[prev:]); !(p >= '0' && p <= '9') && p != '年' && p != '.' && p != '．' {
+				months = append(months, prev)
+			}
+		case r == '到':
+			byYear = append(byYear, i)
+		case r == '截' && strings.HasPrefix(s[i:], "截至"):
+			byYear = append(byYear, i)
+		case r == '年' && (strings.HasPrefix(s[i:], "年底") || strings.HasPrefix(s[i:], "年末")):
+			ends = append(ends, i)
+		}
+		prev = i
+	}
+	return
+}
+
+// targetStarts lists where a target can start in s: at its number, a
+// verb (不超过, 压缩至 …) or the space before a number.
+func targetStarts(s string) []int {
+	var starts []int
+	for i, r := range s {
+		if r >= '0' && r <= '9' || r == ' ' || r == '\t' || r == '\n' || strings.ContainsRune("不达提压缩控减降", r) {
+			starts = append(starts, i)
+		}
+	}
+	return starts
+}
+
+// yearAt reports whether four digits and 年 (spaces between allowed) stand
+// at s[i:].
+func yearAt(s string, i int) bool {
+	if i+4 > len(s) {
+		return false
+	}
+	for k := i; k < i+4; k++ {
+		if s[k] < '0' || s[k] > '9' {
+			return false
+		}
+	}
+	return strings.HasPrefix(strings.TrimLeft(s[i+4:], " \t\n"), "年")
+}
+
+// monthAt reports whether one or two digits and 月 stand at s[i:].
+func monthAt(s string, i int) bool {
+	k := i
+	for k < len(s) && k < i+2 && s[k] >= '0' && s[k] <= '9' {
+		k++
+	}
+	return k > i && strings.HasPrefix(strings.TrimLeft(s[k:], " \t\n"), "月")
+}
+
+// merge returns the positions of the lists in increasing order, each once.
+func merge(lists ...[]int) []int {
+	var out []int
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	sort.Ints(out)
+	k := 0
+	for i, v := range out {
+		if i == 0 || v != out[k-1] {
+			out[k] = v
+			k++
+		}
+	}
+	return out[:k]
+}
+
+// runeStart returns the start of the rune at or before byte i of s, i
+// clamped to s.
+func runeStart(s string, i int) int {
+	if i <= 0 {
+		return 0
+	}
+	if i >= len(s) {
+		return len(s)
+	}
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
 }
 
 // targets reads the quantitative targets of a clause: 压缩至1个环节，1个工
@@ -101,7 +358,24 @@ func findDates(text string, year int) (out []dated, noYear []string) {
 func targets(clause string) []task.Target {
 	var out []task.Target
 	prevEnd := 0
-	for _, m := range reQty.FindAllStringSubmatchIndex(clause, -1) {
+	// The pattern runs on the window around the clause's digits (a verb
+	// before a number, a unit and 以内 after it), its matches placed back.
+	lo := strings.IndexAny(clause, "0123456789")
+	if lo < 0 {
+		return nil
+	}
+	hi := strings.LastIndexAny(clause, "0123456789") + 1
+	lo, hi = runeStart(clause, lo-16), runeStart(clause, hi+20)
+	w := clause[lo:hi]
+	ms := anchoredMatches(reQtyAt, w, targetStarts(w))
+	for _, m := range ms {
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += lo
+			}
+		}
+	}
+	for _, m := range ms {
 		g := func(i int) string {
 			if m[2*i] < 0 {
 				return ""
@@ -178,4 +452,85 @@ func measureBefore(s string) string {
 		s = string(rs[len(rs)-28:])
 	}
 	return s
+}
+
+// Time limits written as a whole (a 完成时限 line or cell) that name a
+// part of the plan's year.
+var (
+	reWholeYear = regexp.MustCompile(`^(?:(\d{4})\s*年)?\s*(?:全年|年内|年底|年末|年底前|年末前|全年完成|年内完成)$`)
+	reYearOnly  = regexp.MustCompile(`^(\d{4})\s*年(?:内|底前|完成)?$`)
+	reHalfYear  = regexp.MustCompile(`^(?:(\d{4})\s*年)?\s*(上半年|下半年)(?:前|内|完成)?$`)
+	reQuarter   = regexp.MustCompile(`^(?:(\d{4})\s*年)?\s*第?([一二三四1-4])季度(?:末|底)?(?:前|内|完成)?$`)
+)
+
+// readLimit reads a time limit written for an item (2023年12月底前, 6月底前
+// in a one-year plan, 全年, 每月15日前) as its deadline; year stands in for a
+// limit written without one (0: none). ok is false when the limit names no
+// date this way.
+func readLimit(s string, year int) (*task.Deadline, bool) {
+	text := s
+	s = strings.TrimSpace(strings.TrimRight(s, "。. "))
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "完成"), "前完成")
+	yearOf := func(g string) int {
+		if g == "" {
+			return year
+		}
+		y, _ := strconv.Atoi(g)
+		return y
+	}
+	onDate := func(y int, m time.Month, d int) (*task.Deadline, bool) {
+		if y == 0 {
+			return nil, false
+		}
+		if d == 0 { // the month's last day
+			ny, nm := y, m+1
+			if nm > 12 {
+				ny, nm = y+1, 1
+			}
+			next, err := calendar.NewDate(ny, nm, 1)
+			if err != nil {
+				return nil, false
+			}
+			due, _ := next.AddDays(-1)
+			return &task.Deadline{Kind: task.OnDate, Date: due, Text: text}, true
+		}
+		due, err := calendar.NewDate(y, m, d)
+		if err != nil {
+			return nil, false
+		}
+		return &task.Deadline{Kind: task.OnDate, Date: due, Text: text}, true
+	}
+	if m := reWholeYear.FindStringSubmatch(s); m != nil {
+		return onDate(yearOf(m[1]), 12, 31)
+	}
+	if m := reYearOnly.FindStringSubmatch(s); m != nil {
+		return onDate(yearOf(m[1]), 12, 31)
+	}
+	if m := reHalfYear.FindStringSubmatch(s); m != nil {
+		if m[2] == "上半年" {
+			return onDate(yearOf(m[1]), 6, 30)
+		}
+		return onDate(yearOf(m[1]), 12, 31)
+	}
+	if m := reQuarter.FindStringSubmatch(s); m != nil {
+		q := strings.Index("一二三四", m[2])/len("一") + 1
+		if m[2] >= "1" && m[2] <= "4" {
+			q = int(m[2][0] - '0')
+		}
+		return onDate(yearOf(m[1]), time.Month(3*q), 0)
+	}
+	if ds, _ := findDates(s, year); len(ds) > 0 {
+		latest := ds[0]
+		for _, d := range ds[1:] {
+			if d.due.After(latest.due) {
+				latest = d
+			}
+		}
+		return &task.Deadline{Kind: task.OnDate, Date: latest.due, Text: text}, true
+	}
+	if d, err := task.ParseDeadline(s); err == nil {
+		d.Text = text
+		return &d, true
+	}
+	return nil, false
 }

@@ -105,7 +105,13 @@ func TestDates(t *testing.T) {
 		{"2022年2月", 0, nil, nil},
 		{"2021年3月底前完成；到2024年2月底完成", 0, []string{"2021-03-31", "2024-02-29"}, nil},
 		{"到2025年,转办率达到95%以上,办结率达到90%以上", 0, []string{"2025-12-31"}, nil},
-		{"到2025年实现全覆盖", 0, nil, nil},
+		{"到2025年实现全覆盖", 0, []string{"2025-12-31"}, nil}, // a target year alone: that year's end
+		{"2019年实现90%事项网上办", 0, []string{"2019-12-31"}, nil},
+		{"《市场准入负面清单(2022年版)》", 0, nil, nil},
+		{"2025年力争新增高新技术企业5户", 0, nil, nil}, // 力争: an aim, not a deadline
+		{"9月底前,实现开办企业全流程1天办结", 2022, []string{"2022-09-30"}, nil},
+		{"5月底前实现我区中介超市上线运行", 0, nil, []string{"5月底前"}},
+		{"2022年7月底前完成", 2022, []string{"2022-07-31"}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.text, func(t *testing.T) {
@@ -246,7 +252,8 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"empty", nil, ErrEmpty},
 		{"white space", []byte(" \n\t\r\n"), ErrEmpty},
-		{"binary", []byte("PK\x03\x04\x00\x00binary"), ErrBinary},
+		{"binary", []byte("\x7fELF\x02\x01\x01\x00binary"), ErrBinary},
+		{"truncated zip", []byte("PK\x03\x04\x00\x00binary"), ErrCorrupt},
 		{"GBK", []byte(gbk), ErrEncoding},
 		{"latin-1", []byte("caf\xe9 au lait\n"), ErrEncoding},
 		{"random bytes", []byte("\x8f\x9a\xfe\x01\x02\x9c\xd3\x00\xff"), ErrBinary},
@@ -336,8 +343,8 @@ func TestOptionsOverride(t *testing.T) {
 }
 
 func TestFindingString(t *testing.T) {
-	f := Finding{Line: 7, Code: "no_unit", Severity: plan.Warning, MessageZh: "条目没有写明责任单位", MessageEn: "the item names no responsible unit", Text: "1.推广"}
-	assert.Equal(t, "line 7: warning no_unit: 条目没有写明责任单位 / the item names no responsible unit «1.推广»", f.String())
+	f := Finding{Location: Location{Line: 7}, Code: "no_unit", Severity: plan.Warning, MessageZh: "条目没有写明责任单位", MessageEn: "the item names no responsible unit", Text: "1.推广"}
+	assert.Equal(t, "第 7 行 / line 7: warning no_unit: 条目没有写明责任单位 / the item names no responsible unit «1.推广»", f.String())
 }
 
 // TestFlatList: a list of items with no 一、 heading is one untitled

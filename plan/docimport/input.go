@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -129,58 +128,92 @@ func looksGBK(b []byte) bool {
 	return han > 0 && han >= 9*other
 }
 
-// line is one line of the document, cleaned.
-type line struct {
-	no   int    // 1-based line number in the input
-	text string // spaces folded and trimmed; list markers removed
-	tabs bool   // the line has tabs: a table row when a table is open or it has several cells
+// DefaultMaxUnpacked is the default bound on what a .docx or .xlsx unpacks
+// to: 256 MiB, the whole of a Word file of about 25 MB. A zip bomb stops
+// there with an error, never a memory blow-up.
+const DefaultMaxUnpacked = 256 << 20
+
+// More errors for input that is no document the importer reads.
+var (
+	// ErrFormat: the input is a file format the importer does not read
+	// (a legacy .doc, .wps or .xls, a PDF, an .odt, RTF). A *FormatError
+	// says which and how to convert it.
+	ErrFormat = errors.New("docimport: unsupported file format")
+	// ErrCorrupt: a .docx or .xlsx that cannot be unpacked or read, or
+	// that unpacks past Options.MaxUnpacked.
+	ErrCorrupt = errors.New("docimport: damaged or oversized Word or Excel file")
+)
+
+// Format is a kind of document the importer reads.
+type Format uint8
+
+// The formats.
+const (
+	FormatText Format = iota + 1 // UTF-8 text
+	FormatDOCX                   // a Word file (Office Open XML)
+	FormatXLSX                   // an Excel workbook (Office Open XML)
+)
+
+// String returns text, docx or xlsx.
+func (f Format) String() string {
+	switch f {
+	case FormatText:
+		return "text"
+	case FormatDOCX:
+		return "docx"
+	case FormatXLSX:
+		return "xlsx"
+	}
+	return fmt.Sprintf("Format(%d)", uint8(f))
 }
 
-// spaceLike are the characters read as a space: no-break, ideographic,
-// zero-width and other spaces documents carry.
-var spaceLike = strings.NewReplacer("\u00a0", " ", "\u3000", " ", "\u200b", "", "\ufeff", "", "\u2002", " ", "\u2003", " ", "\u2009", " ", "\r", "", "\f", "")
+// MarshalText implements encoding.TextMarshaler.
+func (f Format) MarshalText() ([]byte, error) { return []byte(f.String()), nil }
 
-// splitLines cuts the text into cleaned lines, keeping line numbers. Table
-// rows keep their tabs (trailing ones removed); other lines have runs of
-// spaces and tabs collapsed.
-func splitLines(b []byte) []line {
-	var out []line
-	no := 0
-	for len(b) > 0 {
-		no++
-		var raw []byte
-		if i := bytes.IndexByte(b, '\n'); i >= 0 {
-			raw, b = b[:i], b[i+1:]
-		} else {
-			raw, b = b, nil
-		}
-		s := spaceLike.Replace(string(raw))
-		l := line{no: no, tabs: strings.Contains(s, "\t")}
-		s = strings.TrimRight(s, " \t")
-		if strings.Contains(s, "\t") {
-			l.text = strings.TrimLeft(s, " ")
-		} else {
-			l.text = strings.Join(strings.Fields(s), " ")
-			l.text = stripMarker(l.text)
-		}
-		if strings.TrimSpace(l.text) != "" {
-			out = append(out, l)
-		}
-	}
-	return out
+// FormatError is a file in a format the importer does not read, with the
+// command that converts it.
+type FormatError struct {
+	// Format names the format found: doc (a legacy Word, WPS or Excel
+	// file), pdf, odf, rtf, zip.
+	Format string
 }
 
-// stripMarker removes a leading list or quote marker (-, >, •, *).
-func stripMarker(s string) string {
-	for {
-		t := strings.TrimLeft(s, " ")
-		switch {
-		case strings.HasPrefix(t, "- "), strings.HasPrefix(t, "> "), strings.HasPrefix(t, "* "):
-			s = t[2:]
-		case strings.HasPrefix(t, "•"):
-			s = t[len("•"):]
-		default:
-			return strings.TrimSpace(t)
-		}
+// Error says what the file is and how to convert it, in Chinese and English.
+func (e *FormatError) Error() string {
+	switch e.Format {
+	case "doc":
+		return "docimport: 这是旧版 Word/WPS/Excel 文件（.doc、.wps、.xls、.et），请先另存为 .docx 或 .xlsx，或用 libreoffice --headless --convert-to docx 文件名（表格用 --convert-to xlsx）转换 / " +
+			"this is a legacy Word, WPS or Excel file (.doc, .wps, .xls, .et): save it as .docx or .xlsx first, or convert it with libreoffice --headless --convert-to docx FILE (a spreadsheet: --convert-to xlsx)"
+	case "pdf":
+		return "docimport: 这是 PDF 文件，不能直接导入：请用原始的 Word 文件，或用 pdftotext -layout 文件名.pdf 提取文字后再导入（扫描件需先做文字识别） / " +
+			"this is a PDF, which is not imported directly: use the original Word file, or extract the text with pdftotext -layout FILE.pdf and import that (a scan needs OCR first)"
+	case "odf":
+		return "docimport: 这是 OpenDocument 文件（.odt、.ods），请用 libreoffice --headless --convert-to docx 文件名（表格用 --convert-to xlsx）转换 / " +
+			"this is an OpenDocument file (.odt, .ods): convert it with libreoffice --headless --convert-to docx FILE (a spreadsheet: --convert-to xlsx)"
+	case "rtf":
+		return "docimport: 这是 RTF 文件，请用 libreoffice --headless --convert-to docx 文件名 转换 / this is an RTF file: convert it with libreoffice --headless --convert-to docx FILE"
 	}
+	return "docimport: 这是 zip 压缩包，但不是 .docx 或 .xlsx / this is a zip archive, but not a .docx or .xlsx"
+}
+
+// Unwrap returns ErrFormat.
+func (e *FormatError) Unwrap() error { return ErrFormat }
+
+// DetectFormat tells a document's format from its content: a zip holding
+// word/document.xml is a .docx, one holding xl/workbook.xml an .xlsx;
+// anything else that is no known binary format is text (checked as such
+// when read). A legacy .doc, .wps or .xls (OLE2, D0 CF 11 E0), a PDF, an
+// OpenDocument file or RTF is a *FormatError saying how to convert it.
+func DetectFormat(b []byte) (Format, error) {
+	switch {
+	case bytes.HasPrefix(b, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
+		return 0, &FormatError{Format: "doc"}
+	case bytes.HasPrefix(b, []byte("%PDF-")):
+		return 0, &FormatError{Format: "pdf"}
+	case bytes.HasPrefix(b, []byte(`{\rtf`)):
+		return 0, &FormatError{Format: "rtf"}
+	case bytes.HasPrefix(b, []byte("PK\x03\x04")) || bytes.HasPrefix(b, []byte("PK\x05\x06")):
+		return zipFormat(b)
+	}
+	return FormatText, nil
 }

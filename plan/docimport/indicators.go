@@ -71,20 +71,41 @@ func readTableHeader(cells []string) (t *table, ok bool) {
 	return t, len(t.levels) > 0
 }
 
-// tableRow reads a tab-separated line.
-func (p *parser) tableRow(l line) {
-	cells := strings.Split(l.text, "\t")
-	for len(cells) > 0 && strings.TrimSpace(cells[len(cells)-1]) == "" {
-		cells = cells[:len(cells)-1]
+// tableRow reads a table row: a tab-separated line, a row of a Word table
+// or an Excel sheet. The first row of a table is its header: an
+// indicator table's (一级指标, 指标, 2025年目标) or a task table's (重点任务,
+// 牵头单位, 完成时限); rows under no header the importer knows are kept as
+// text.
+func (p *parser) tableRow(l block) {
+	cells := l.rowCells()
+	if p.ttable != nil {
+		p.taskRow(l, cells)
+		return
 	}
 	if p.table == nil {
-		t, ok := readTableHeader(cells)
-		if !ok {
-			p.add(l, plan.Warning, "table_no_header", "制表符分隔的行没有可识别的表头，作为正文保留", "tab-separated cells without a header the importer knows; kept as text")
-			p.prose(line{no: l.no, text: strings.Join(strings.Fields(l.text), " ")})
+		if t, ok := readTableHeader(cells); ok {
+			p.openTable(t)
 			return
 		}
-		p.openTable(t)
+		if t, ok := readTaskHeader(l, cells); ok {
+			p.openTaskTable(l, t)
+			return
+		}
+		if t := p.lastTask; t != nil && len(cells) <= len(t.cols) && p.container() != nil {
+			// The task table goes on after a heading between its rows, or
+			// in a table of its own with no header (a Word table per
+			// section): the columns of the last header.
+			p.reopenTaskTable(l, t)
+			p.taskRow(l, cells)
+			return
+		}
+		p.add(l, plan.Warning, "table_no_header", "表格行没有可识别的表头，作为正文保留", "table cells without a header the importer knows; kept as text")
+		text := strings.Join(strings.Fields(strings.Join(cells, " ")), " ")
+		if !p.started {
+			p.header = append(p.header, block{seq: l.seq, at: l.at, text: text})
+			return
+		}
+		p.prose(block{seq: l.seq, at: l.at, text: text})
 		return
 	}
 	t := p.table
@@ -183,9 +204,10 @@ func (p *parser) openTable(t *table) {
 	p.table = t
 }
 
-// closeTable ends the open table: its system joins the plan, and its
-// targets the plan's targets.
+// closeTable ends the open table: an indicator table's system joins the
+// plan, and its targets the plan's targets.
 func (p *parser) closeTable() {
+	p.closeTaskTable()
 	t := p.table
 	if t == nil {
 		return
