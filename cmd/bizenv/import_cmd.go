@@ -39,8 +39,8 @@ var importCmd = &command{
 			from, to, ok := strings.Cut(o.period, "-")
 			a, err1 := strconv.Atoi(from)
 			b, err2 := strconv.Atoi(to)
-			if !ok || err1 != nil || err2 != nil || a > b {
-				return usagef("--period 应如 2021-2025，得到 %q", "--period should be like 2021-2025, got %q", o.period)
+			if !ok || err1 != nil || err2 != nil || a > b || a < 1900 || b > 2199 || b-a > 50 {
+				return usagef("--period 应如 2021-2025（1900–2199年之间，不超过50年），得到 %q", "--period should be like 2021-2025 (years 1900–2199, at most 50 years), got %q", o.period)
 			}
 			opts.Period = plan.Period{From: a, To: b}
 		}

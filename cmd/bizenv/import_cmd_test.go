@@ -121,3 +121,12 @@ func TestImportRefused(t *testing.T) {
 		})
 	}
 }
+
+// Issue 13: an absurd period was accepted silently.
+func TestImportRefusesAbsurdPeriods(t *testing.T) {
+	for _, p := range []string{"0-99999999", "2025-2021", "1800-1805", "2021-2099", "x-2025"} {
+		r := bizenv(t, "", "import", "-", "--period", p)
+		assert.Equal(t, 2, r.code, p)
+		assert.Contains(t, r.stderr, "--period", p)
+	}
+}
