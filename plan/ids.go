@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/bizenv/bizenv/task"
@@ -23,7 +24,9 @@ import (
 //     UTF-8 bytes.
 //  4. A task's item key: the fold of each section number from the top,
 //     then of the task's number, joined by "/" (一/(二)/3); a task delegated
-//     from another adds ">" and the delegate's number (一/1>东风街道).
+//     from another adds ">" and the delegate's number (一/1>东风街道). When
+//     the same item key comes again in document order (a number printed
+//     twice), the second gets "~2", the third "~3", and so on.
 //  5. A task's ID: UUID version 5 in the same namespace of key + "#" +
 //     item key.
 //
@@ -106,6 +109,13 @@ func (p *Plan) ItemKeys() (tasks []*task.Task, keys []string) {
 		}
 	}
 	walk(p.Sections, "", 0)
+	count := make(map[string]int, len(keys))
+	for i, k := range keys {
+		if n := count[k] + 1; n > 1 {
+			keys[i] = k + "~" + strconv.Itoa(n)
+		}
+		count[k]++
+	}
 	return tasks, keys
 }
 

@@ -74,3 +74,14 @@ func TestMissingAndDuplicateIDs(t *testing.T) {
 		}
 	}
 }
+
+// A number printed twice in one section (the 高新区 plan's "2、") still
+// gives each task its own ID.
+func TestRepeatedNumbersGetTheirOwnIDs(t *testing.T) {
+	p := &Plan{Title: "x", Sections: []*Section{{Number: "一", Tasks: []*task.Task{{Number: "2"}, {Number: "2"}, {Number: "2"}}}}}
+	p.AssignIDs()
+	_, keys := p.ItemKeys()
+	assert.Equal(t, []string{"一/2", "一/2~2", "一/2~3"}, keys)
+	assert.NotEqual(t, p.Sections[0].Tasks[0].ID, p.Sections[0].Tasks[1].ID)
+	assert.NotEqual(t, p.Sections[0].Tasks[1].ID, p.Sections[0].Tasks[2].ID)
+}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -50,9 +51,18 @@ func TestOpenCreatesAndMigrates(t *testing.T) {
 // A plan read back is the plan stored (the property holds for every
 // shipped plan), and storing the same plan again writes nothing.
 func TestPlansRoundTripAndVersions(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("..", "examples", "data", "*.json"))
+	all, err := filepath.Glob(filepath.Join("..", "examples", "data", "*.json"))
 	require.NoError(t, err)
-	require.NotEmpty(t, files)
+	require.NotEmpty(t, all)
+	// The 铁西 excerpt is part of the 铁西 plan and has its ID (same title,
+	// issuer and date): stored, it is a version of that plan. The others
+	// are five distinct plans.
+	var files []string
+	for _, f := range all {
+		if !strings.Contains(f, "excerpt") {
+			files = append(files, f)
+		}
+	}
 	eachDB(t, func(t *testing.T, s *Store, _ string) {
 		now := time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC)
 		for _, f := range files {

@@ -58,11 +58,10 @@
 // is bounded by Options.MaxUnpacked, and the XML's nesting and element
 // count are bounded too).
 //
-// IDs are deterministic: the plan's is a UUID v5 of its document number
-// (or, without one, its title), and each task's is task.NewID of the same
-// key and the task's number, or its section path where numbers repeat.
-// Importing the same document twice — or the same plan as text and as a
-// Word file — gives the same IDs.
+// IDs are deterministic, by the recipe of plan.Plan.AssignIDs: UUID v5 of
+// the plan's key (its 文号, or its title, issuer and date) and each task's
+// section path. Importing the same document twice — or the same plan as
+// text and as a Word file — gives the same IDs.
 //
 // An import is a draft for a person to check: the plans in examples/data
 // were imported with this package (bizenv import), reviewed against the

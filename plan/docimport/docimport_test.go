@@ -338,7 +338,7 @@ func TestOptionsOverride(t *testing.T) {
 	assert.Equal(t, "seed.txt", p.Source.Name)
 	assert.Len(t, p.Source.SHA256, 64)
 	tasks, _ := p.Tasks()
-	assert.Equal(t, task.NewID("鞍高管发〔2022〕3号", "1"), tasks[0].ID)
+	assert.Equal(t, plan.TaskID("doc:鞍高管发〔2022〕3号", "一/1"), tasks[0].ID, "the recipe of plan.Plan.AssignIDs")
 	assert.NotContains(t, codes(res.Findings), "no_title")
 }
 

@@ -9,7 +9,6 @@ import (
 
 	"github.com/bizenv/bizenv/plan"
 	"github.com/bizenv/bizenv/task"
-	"github.com/google/uuid"
 )
 
 // finish applies the options, settles kind and period, units the document
@@ -93,22 +92,8 @@ func (p *parser) finish() {
 			sys.Source = strings.TrimSpace(pl.Title + " " + sys.Source)
 		}
 	}
-	key := pl.DocNumber.String()
-	if key == "" {
-		key = pl.Title
-	}
-	pl.ID = uuid.NewSHA1(task.Namespace, []byte("plan#"+task.FoldName(key)))
-	count := map[string]int{}
-	for _, it := range p.items {
-		count[it.t.Number]++
-	}
 	anyUnits := p.anyUnits()
 	for _, it := range p.items {
-		k := it.t.Number
-		if count[k] > 1 {
-			k = it.key
-		}
-		it.t.ID = task.NewID(key, k)
 		r := &it.t.Responsibility
 		for _, l := range []*[]string{&r.Lead, &r.Responsible, &r.Supporting} {
 			if *l == nil {
@@ -121,6 +106,7 @@ func (p *parser) finish() {
 			p.add(b, plan.Warning, "no_unit", "条目没有写明责任单位", "the item names no responsible unit")
 		}
 	}
+	pl.AssignIDs() // the recipe of plan.Plan.AssignIDs: the same document gives the same IDs
 }
 
 // inherit gives an item the units a declared rule adds (以下均需…落实) and
