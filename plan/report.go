@@ -33,6 +33,26 @@ type Report struct {
 	// Unmatched lists the observations whose indicator no system of the
 	// plan measures ("code region period"): reported, not dropped.
 	Unmatched []string `json:"unmatched,omitempty"`
+	// Actions are the supervision actions (督办) due on AsOf: reminders,
+	// supervision, escalation (task.Actions).
+	Actions []task.Action `json:"actions"`
+	// Undatable are the open tasks whose working days to the due date
+	// need a year the calendar does not know, each with the years it
+	// needs; the rest of the report is complete without them.
+	Undatable []task.Undatable `json:"undatable"`
+}
+
+// ReportOptions tunes a report.
+type ReportOptions struct {
+	// Calendar counts working days for the supervision actions; nil means
+	// calendar.China(). Pass calendar.China().WithProvisional() to date
+	// years with no holiday notice yet (such actions are marked
+	// provisional).
+	Calendar *calendar.Calendar
+	// Rules are the thresholds of supervision.
+	Rules task.Rules
+	// Sent are the actions delivered before, so that none is repeated.
+	Sent []task.Action
 }
 
 // OverdueTask is a task in the report.
@@ -85,14 +105,24 @@ type AttainmentRow struct {
 	Attainment indicator.Attainment `json:"attainment"`
 }
 
-// NewReport builds the report of p as of asOf. Observations, if any, are
-// judged against the targets of the plan's indicator systems for asOf's
-// year; observations of indicators no system measures are listed in
-// Unmatched.
+// NewReport builds the report of p as of asOf with the default options
+// (see NewReportWith).
 func NewReport(p *Plan, asOf calendar.Date, observations []indicator.Observation) (*Report, error) {
+	return NewReportWith(p, asOf, observations, ReportOptions{})
+}
+
+// NewReportWith builds the report of p as of asOf. Observations, if any,
+// are judged against the targets of the plan's indicator systems for
+// asOf's year; observations of indicators no system measures are listed in
+// Unmatched. The supervision actions due on asOf are counted on
+// o.Calendar; a task it cannot date (a year with no holiday notice) is
+// listed in Undatable with the years it needs, and never fails the report.
+func NewReportWith(p *Plan, asOf calendar.Date, observations []indicator.Observation, o ReportOptions) (*Report, error) {
 	tasks, paths := p.Tasks()
 	r := &Report{Title: p.Title, AsOf: asOf, Tasks: len(tasks), Overdue: []OverdueTask{}, Workload: []WorkloadRow{}}
 	end := p.Period.End()
+	sv := task.Actions(tasks, asOf, task.Options{End: end, Calendar: o.Calendar, Rules: o.Rules}, o.Sent)
+	r.Actions, r.Undatable = sv.Actions, sv.Undatable
 	pathOf := map[*task.Task]string{}
 	for i, t := range tasks {
 		pathOf[t] = paths[i]
@@ -194,8 +224,28 @@ func (r *Report) WriteText(w io.Writer) error {
 	for _, u := range r.Unmatched {
 		fmt.Fprintf(&b, "  未匹配的监测数据 / unmatched observation: %s\n", u)
 	}
+	if len(r.Actions) > 0 {
+		fmt.Fprintf(&b, "\n督办 / supervision: %d\n", len(r.Actions))
+		for _, a := range r.Actions {
+			fmt.Fprintf(&b, "  %s %s → %s：%s\n", a.Kind.Chinese(), a.Number, strings.Join(a.Units, "、"), a.Message)
+		}
+	}
+	if len(r.Undatable) > 0 {
+		fmt.Fprintf(&b, "\n无法推算 / undatable: %d\n", len(r.Undatable))
+		for _, u := range r.Undatable {
+			fmt.Fprintf(&b, "  %s %s（需要 %s 年 / needs %s）：%s / %s\n", u.Number, u.Title, yearsText(u.Years, "、"), yearsText(u.Years, ", "), u.MessageZh, u.MessageEn)
+		}
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+func yearsText(ys []int, sep string) string {
+	s := make([]string, len(ys))
+	for i, y := range ys {
+		s[i] = fmt.Sprint(y)
+	}
+	return strings.Join(s, sep)
 }
 
 // WriteHTML writes the report as one self-contained HTML page (no
@@ -275,6 +325,13 @@ table{border-collapse:collapse} td,th{border:1px solid #ccc;padding:.25em .6em;t
 {{range .Dots}}<circle cx="{{.X}}" cy="{{.Y}}" r="5" fill="{{if .Late}}#b00020{{else}}#1f77b4{{end}}"><title>{{.Number}} {{.Title}} {{.Due}}</title></circle>
 <text x="{{.X}}" y="{{.Y}}" dx="7" dy="4" font-size="11">{{.Number}} {{.Due}}</text>
 {{end}}</svg>{{else}}<p>没有固定期限的任务 / no fixed deadlines</p>{{end}}
+<h2>督办 / Supervision</h2>
+{{if .Actions}}<table><tr><th>动作</th><th>序号</th><th>任务</th><th>单位</th><th>说明</th></tr>
+{{range .Actions}}<tr><td>{{.Kind.Chinese}}</td><td>{{.Number}}</td><td>{{.Title}}</td><td>{{range $i, $u := .Units}}{{if $i}}、{{end}}{{$u}}{{end}}</td><td>{{.Message}}</td></tr>
+{{end}}</table>{{else}}<p>无 / none</p>{{end}}
+{{if .Undatable}}<h2>无法推算 / Undatable</h2><table><tr><th>序号</th><th>任务</th><th>期限</th><th>需要的年份</th><th>说明</th></tr>
+{{range .Undatable}}<tr><td>{{.Number}}</td><td>{{.Title}}</td><td>{{.Due}}</td><td>{{range $i, $y := .Years}}{{if $i}}、{{end}}{{$y}}{{end}}</td><td>{{.MessageZh}} / {{.MessageEn}}</td></tr>
+{{end}}</table>{{end}}
 {{if .Attainment}}<h2>指标达标 / Indicators</h2><table><tr><th>指标</th><th>地区</th><th>数值</th><th>目标</th><th>达标</th></tr>
 {{range .Attainment}}<tr><td>{{.Name}}</td><td>{{.Region}}</td><td>{{.Value}}</td><td>{{.Target}}</td><td>{{.Attainment.Chinese}}</td></tr>{{end}}</table>{{end}}
 </body></html>

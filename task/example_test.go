@@ -55,8 +55,7 @@ func ExampleActions() {
 	end, _ := calendar.ParseDate("2025-12-31")
 	for _, day := range []string{"2025-09-30", "2025-10-13"} {
 		asOf, _ := calendar.ParseDate(day)
-		actions, _ := task.Actions(tasks, asOf, end, nil, task.Rules{}, nil)
-		for _, a := range actions {
+		for _, a := range task.Actions(tasks, asOf, task.Options{End: end}, nil).Actions {
 			fmt.Println(day, a.Kind.Chinese(), a.Units, a.Message)
 		}
 	}

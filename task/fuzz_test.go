@@ -25,7 +25,7 @@ func FuzzDecodeTask(f *testing.F) {
 		_ = tk.Validate(planEnd)
 		_, _ = tk.Progress()
 		_ = tk.Overdue(planEnd, planEnd)
-		_, _ = Actions([]*Task{tk}, planEnd, planEnd, nil, Rules{}, nil)
+		_ = Actions([]*Task{tk}, planEnd, Options{End: planEnd}, nil)
 		out, err := json.Marshal(tk)
 		if err != nil {
 			return

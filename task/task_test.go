@@ -195,8 +195,9 @@ func TestOverdueAndProgressRollUp(t *testing.T) {
 	assert.Equal(t, "2025-04-15", since.String(), "the missed report, not the next one")
 	_, ok = monthly.OverdueSince(date(t, "2025-03-20"), planEnd)
 	assert.False(t, ok)
-	actions, err := Actions([]*Task{monthly}, date(t, "2025-04-20"), planEnd, nil, Rules{}, nil)
-	require.NoError(t, err)
+	sv := Actions([]*Task{monthly}, date(t, "2025-04-20"), Options{End: planEnd}, nil)
+	require.Empty(t, sv.Undatable)
+	actions := sv.Actions
 	require.Len(t, actions, 1)
 	assert.Equal(t, Supervise, actions[0].Kind)
 	assert.Equal(t, "2025-04-15", actions[0].Due.String())
@@ -218,9 +219,9 @@ func TestActions(t *testing.T) {
 	tk := &Task{ID: NewID(tiexiDoc, "8"), Number: "8", Title: "加强“掌上办”宣传力度", Responsibility: Responsibility{Lead: []string{"区数据局"}}, Deadline: dl(t, "2025年10月10日前")}
 	tasks := []*Task{tk}
 	run := func(asOf string, sent []Action) []Action {
-		a, err := Actions(tasks, date(t, asOf), planEnd, nil, Rules{}, sent)
-		require.NoError(t, err)
-		return a
+		s := Actions(tasks, date(t, asOf), Options{End: planEnd}, sent)
+		require.Empty(t, s.Undatable)
+		return s.Actions
 	}
 	assert.Empty(t, run("2025-09-26", nil), "five working days away (09-28 and 10-09 worked, the break skipped)")
 	a := run("2025-09-30", nil)

@@ -94,8 +94,8 @@ var checkCmd = &command{
 }
 
 var reportCmd = &command{
-	name: "report", usage: "PLAN.json --as-of DATE [--observations OBS.json]",
-	summary: "计划执行报告：超期任务、单位任务量、指标达标（text、json 或 html）/ overdue tasks, workload per unit, indicator attainment (text, json or html)",
+	name: "report", usage: "PLAN.json --as-of DATE [--observations OBS.json] [--calendar FILE] [--provisional]",
+	summary: "计划执行报告：超期任务、单位任务量、当日督办、指标达标（text、json 或 html）/ overdue tasks, workload per unit, supervision due, indicator attainment (text, json or html)",
 	flags: func(fs *flag.FlagSet, o *options) {
 		fs.StringVar(&o.asOf, "as-of", "", "报告日期（today 为今天）/ the report date (today for today)")
 		fs.StringVar(&o.observations, "observations", "", "监测数据 JSON 数组（indicator.Observation）/ observations as a JSON array")
@@ -128,9 +128,17 @@ var reportCmd = &command{
 				return fmt.Errorf("%s: %w", o.observations, err)
 			}
 		}
-		r, err := plan.NewReport(p, asOf, obs)
+		c, err := loadCalendar(e, o)
 		if err != nil {
 			return err
+		}
+		r, err := plan.NewReportWith(p, asOf, obs, plan.ReportOptions{Calendar: c})
+		if err != nil {
+			return err
+		}
+		warnHorizon(e, c, asOf)
+		if len(r.Undatable) > 0 {
+			fmt.Fprintln(e.stderr, unknownYearHint)
 		}
 		switch o.format {
 		case "json":

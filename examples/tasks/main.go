@@ -139,11 +139,11 @@ func run(out io.Writer) error {
 			nums = append(nums, t.Number+" "+strings.Join(t.Responsibility.Accountable(), "、"))
 		}
 		fmt.Fprintf(out, "\n%s 超期 %d 项：%s\n", day, len(late), strings.Join(nums, "；"))
-		actions, err := task.Actions(tasks, asOf, planEnd, nil, task.Rules{}, nil)
-		if err != nil {
-			return err
+		sv := task.Actions(tasks, asOf, task.Options{End: planEnd}, nil)
+		for _, u := range sv.Undatable {
+			fmt.Fprintf(out, "  无法推算 / undatable: %s\n", u)
 		}
-		for _, a := range actions {
+		for _, a := range sv.Actions {
 			fmt.Fprintf(out, "  %s %s → %s：%s\n", a.Kind.Chinese(), a.Number, strings.Join(a.Units, "、"), a.Message)
 		}
 	}

@@ -123,12 +123,8 @@ func run(out io.Writer, file, asOfText, dir string) error {
 	for _, o := range r.Overdue {
 		fmt.Fprintf(out, "  %s. %s（%s，应于 %s）\n", o.Number, o.Title, strings.Join(o.Units, "、"), o.Due)
 	}
-	actions, err := task.Actions(tasks, asOf, p.Period.End(), nil, task.Rules{}, nil)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "\n督办 / supervision: %d\n", len(actions))
-	for _, a := range actions {
+	fmt.Fprintf(out, "\n督办 / supervision: %d\n", len(r.Actions))
+	for _, a := range r.Actions {
 		fmt.Fprintf(out, "  %s %s → %s：%s\n", a.Kind.Chinese(), a.Number, strings.Join(a.Units, "、"), a.Message)
 	}
 
