@@ -378,13 +378,27 @@ func (t *Task) ownDue() calendar.Date {
 	return calendar.Date{}
 }
 
-// Namespace is the UUID namespace of bizenv task IDs.
-var Namespace = uuid.MustParse("7a1d8e54-2c1f-5b7e-9a43-6f0d3c2b8e11")
+// Namespace returns the UUID namespace of bizenv's deterministic (version
+// 5) IDs, 7a1d8e54-2c1f-5b7e-9a43-6f0d3c2b8e11. It is a function, not a
+// variable, so that no importer can change every ID for the others.
+func Namespace() uuid.UUID {
+	return uuid.UUID{0x7a, 0x1d, 0x8e, 0x54, 0x2c, 0x1f, 0x5b, 0x7e, 0x9a, 0x43, 0x6f, 0x0d, 0x3c, 0x2b, 0x8e, 0x11}
+}
 
 // NewID returns the deterministic ID of the task numbered number in the
-// document docNumber (文号): the same inputs always give the same ID.
-func NewID(docNumber, number string) uuid.UUID {
-	return uuid.NewSHA1(Namespace, []byte(FoldName(docNumber)+"#"+FoldName(number)))
+// plan whose key is key: the same inputs always give the same ID. The
+// recipe, for programs in other languages, is
+//
+//	UUID v5 (SHA-1, RFC 9562) in the namespace Namespace()
+//	of the UTF-8 bytes of FoldName(key) + "#" + FoldName(number)
+//
+// where FoldName folds full-width forms to half-width and trims spaces.
+// The key is the plan's document number (文号) when it has one. A plan
+// with none (鞍山市铁西区2025年优化营商环境55条 was issued without one) must
+// use its full title instead: an empty key would give the same IDs to the
+// items of every such plan.
+func NewID(key, number string) uuid.UUID {
+	return uuid.NewSHA1(Namespace(), []byte(FoldName(key)+"#"+FoldName(number)))
 }
 
 // UnmarshalJSON reads a responsibility and folds every unit name (see

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/bizenv/bizenv/calendar"
+	"github.com/google/uuid"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -276,4 +277,16 @@ func TestTaskJSONRoundTrip(t *testing.T) {
 	assert.Equal(t, "区住建局 张三 138****1234", tk.Responsibility.Liaison.String())
 	assert.Equal(t, "****34", MaskPhone("123434"))
 	assert.Equal(t, NewID(tiexiDoc, "3"), NewID(" "+tiexiDoc, "３"), "deterministic and width-folded")
+}
+
+// Issue 13 item 10: the namespace cannot be reassigned, and the recipe is
+// pinned with literal UUIDs so that other languages can reproduce it.
+func TestNamespaceAndIDRecipe(t *testing.T) {
+	assert.Equal(t, "7a1d8e54-2c1f-5b7e-9a43-6f0d3c2b8e11", Namespace().String())
+	ns := Namespace()
+	ns[0] = 0
+	assert.Equal(t, "7a1d8e54-2c1f-5b7e-9a43-6f0d3c2b8e11", Namespace().String(), "a caller's copy changes nothing")
+	assert.Equal(t, uuid.NewSHA1(uuid.MustParse("7a1d8e54-2c1f-5b7e-9a43-6f0d3c2b8e11"), []byte("鞍山市铁西区2025年优化营商环境55条#1")), NewID("鞍山市铁西区2025年优化营商环境55条", "1"))
+	assert.Equal(t, "5fc2a2a9-774f-5dba-9369-0b715a692178", NewID("鞍山市铁西区2025年优化营商环境55条", "1").String(), "the ID the shipped 铁西 plan carries")
+	assert.Equal(t, NewID("辽政办发〔2022〕14号", "3"), NewID(" 辽政办发〔２０２２〕１４号 ", "３"))
 }

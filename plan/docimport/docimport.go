@@ -905,7 +905,7 @@ func (p *parser) finish() {
 	if key == "" {
 		key = pl.Title
 	}
-	pl.ID = uuid.NewSHA1(task.Namespace, []byte("plan#"+task.FoldName(key)))
+	pl.ID = uuid.NewSHA1(task.Namespace(), []byte("plan#"+task.FoldName(key)))
 	count := map[string]int{}
 	for _, it := range p.items {
 		count[it.t.Number]++

@@ -23,11 +23,17 @@ type Options struct {
 	ShowPhones bool
 }
 
-// TaskHeader is the header row of the task sheet.
-var TaskHeader = []string{"序号", "任务", "牵头单位", "责任单位", "配合单位", "按职责分工负责", "完成时限", "状态", "进度(%)", "最新进展", "联络人", "联系电话"}
+// TaskHeader returns the header row of the task sheet, a new slice on
+// every call: no importer can change the header the others write.
+func TaskHeader() []string {
+	return []string{"序号", "任务", "牵头单位", "责任单位", "配合单位", "按职责分工负责", "完成时限", "状态", "进度(%)", "最新进展", "联络人", "联系电话"}
+}
 
-// LedgerHeader is the header row of the ledger sheet.
-var LedgerHeader = []string{"序号", "任务", "条目", "日期", "填报单位", "进度(%)", "进展情况", "佐证材料", "更正条目"}
+// LedgerHeader returns the header row of the ledger sheet, a new slice on
+// every call.
+func LedgerHeader() []string {
+	return []string{"序号", "任务", "条目", "日期", "填报单位", "进度(%)", "进展情况", "佐证材料", "更正条目"}
+}
 
 func join(xs []string) string { return strings.Join(xs, "、") }
 
@@ -88,14 +94,14 @@ func ledgerRows(tasks []*task.Task) [][]string {
 // WriteTasksCSV writes the task list as CSV in UTF-8 with a byte-order
 // mark, so that Excel shows the Chinese.
 func WriteTasksCSV(w io.Writer, tasks []*task.Task, o Options) error {
-	return writeCSV(w, TaskHeader, taskRows(tasks, o))
+	return writeCSV(w, TaskHeader(), taskRows(tasks, o))
 }
 
 // WriteLedgerCSV writes every ledger entry of the tasks as CSV in UTF-8
 // with a byte-order mark. Corrections are rows of their own that name the
 // entry they correct: nothing is left out.
 func WriteLedgerCSV(w io.Writer, tasks []*task.Task) error {
-	return writeCSV(w, LedgerHeader, ledgerRows(tasks))
+	return writeCSV(w, LedgerHeader(), ledgerRows(tasks))
 }
 
 func writeCSV(w io.Writer, header []string, rows [][]string) error {
@@ -128,7 +134,7 @@ func WriteXLSX(w io.Writer, tasks []*task.Task, o Options) error {
 		name   string
 		header []string
 		rows   [][]string
-	}{{"任务", TaskHeader, taskRows(tasks, o)}, {"台账", LedgerHeader, ledgerRows(tasks)}} {
+	}{{"任务", TaskHeader(), taskRows(tasks, o)}, {"台账", LedgerHeader(), ledgerRows(tasks)}} {
 		sw, err := f.NewStreamWriter(sh.name)
 		if err != nil {
 			return err

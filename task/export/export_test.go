@@ -35,7 +35,7 @@ func TestCSV(t *testing.T) {
 	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), "\uFEFF"))).ReadAll()
 	require.NoError(t, err)
 	require.Len(t, rows, 3)
-	assert.Equal(t, TaskHeader, rows[0])
+	assert.Equal(t, TaskHeader(), rows[0])
 	assert.Equal(t, []string{"2", "拓展“高效办成一件事”场景", "区数据局", "", "区卫健局、区文旅局", "", "2025年底前", "推进中", "40", "更正进度", "李四", "139****5678"}, rows[1])
 	assert.Equal(t, "是", rows[2][5])
 	assert.NotContains(t, buf.String(), "13912345678", "phones are masked by default")
@@ -67,5 +67,16 @@ func TestXLSX(t *testing.T) {
 	ledger, err := f.GetRows("台账")
 	require.NoError(t, err)
 	assert.Len(t, ledger, 3)
-	assert.Equal(t, LedgerHeader, ledger[0])
+	assert.Equal(t, LedgerHeader(), ledger[0])
+}
+
+// Issue 13 item 10: the headers are not package variables an importer can
+// change for everyone.
+func TestHeadersCannotBeChanged(t *testing.T) {
+	h := TaskHeader()
+	h[0] = "="
+	assert.Equal(t, "序号", TaskHeader()[0])
+	l := LedgerHeader()
+	l[0] = "="
+	assert.Equal(t, "序号", LedgerHeader()[0])
 }
