@@ -1,17 +1,22 @@
 package task
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
+
+	"github.com/bizenv/bizenv/internal/strictjson"
 )
 
-// maxTaskJSON bounds the JSON the decoders read.
+// maxTaskJSON bounds the JSON the decoders read: 64 MiB.
 const maxTaskJSON = 64 << 20
 
-// DecodeTask reads one task from JSON (the form json.Marshal writes),
-// rejecting unknown fields and trailing data; unit names are folded and
-// the ledger is re-checked entry by entry.
+// DecodeTask reads one task from JSON (the form json.Marshal writes)
+// through the module's strict decoding (internal/strictjson): unknown
+// fields (matched exactly, case included), keys given twice, values of the
+// wrong type, null in a list, text that is not UTF-8, trailing data and
+// input over 64 MiB are errors wrapping ErrInvalidTask, each problem with
+// its JSON Pointer, line and column. Unit names are folded and the ledger
+// is re-checked entry by entry.
 func DecodeTask(r io.Reader) (*Task, error) {
 	var t Task
 	if err := decodeStrict(r, &t); err != nil {
@@ -20,7 +25,7 @@ func DecodeTask(r io.Reader) (*Task, error) {
 	return &t, nil
 }
 
-// DecodeTasks reads a JSON array of tasks.
+// DecodeTasks reads a JSON array of tasks, under the rules of DecodeTask.
 func DecodeTasks(r io.Reader) ([]*Task, error) {
 	var ts []*Task
 	if err := decodeStrict(r, &ts); err != nil {
@@ -30,13 +35,8 @@ func DecodeTasks(r io.Reader) ([]*Task, error) {
 }
 
 func decodeStrict(r io.Reader, v any) error {
-	dec := json.NewDecoder(io.LimitReader(r, maxTaskJSON))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return fmt.Errorf("%w: 不是有效的任务 JSON / not a valid task JSON: %v", ErrInvalidTask, err)
-	}
-	if dec.More() {
-		return fmt.Errorf("%w: JSON 之后有多余内容 / unexpected data after the JSON", ErrInvalidTask)
+	if err := strictjson.Decode(r, maxTaskJSON, v); err != nil {
+		return fmt.Errorf("%w: 不是有效的任务 JSON / not a valid task JSON: %w", ErrInvalidTask, err)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package task
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"testing"
 )
 
@@ -55,6 +56,96 @@ func FuzzParseDeadline(f *testing.F) {
 		}
 		if _, err := d.Due(planEnd); err != nil {
 			t.Fatalf("%q: %v", s, err)
+		}
+	})
+}
+
+func FuzzDecodeTasks(f *testing.F) {
+	b, _ := json.Marshal(firstFive(f))
+	f.Add(b)
+	f.Add([]byte(`[{"number":"1"},null]`))
+	f.Add([]byte(`[{"number":"1","Number":"2"}]`))
+	f.Add([]byte("\ufeff[]"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		ts, err := DecodeTasks(bytes.NewReader(b))
+		if err != nil {
+			if !errors.Is(err, ErrInvalidTask) {
+				t.Fatalf("error not wrapping ErrInvalidTask: %v", err)
+			}
+			return
+		}
+		_ = Overdue(ts, planEnd, planEnd)
+		out, err := json.Marshal(ts)
+		if err != nil {
+			return
+		}
+		back, err := DecodeTasks(bytes.NewReader(out))
+		if err != nil {
+			t.Fatalf("re-reading %s: %v", out, err)
+		}
+		again, _ := json.Marshal(back)
+		if !bytes.Equal(out, again) {
+			t.Fatalf("round trip changed the tasks:\n%s\n%s", out, again)
+		}
+	})
+}
+
+func FuzzLedgerJSON(f *testing.F) {
+	f.Add([]byte(`[{"seq":1,"date":"2025-01-01","unit":"区数据局","percent":"10","evidence":["铁数发〔2025〕3号"]},{"seq":2,"date":"2025-01-02","unit":"区数据局","percent":"5","corrects":1}]`))
+	f.Add([]byte(`[{"seq":2,"date":"2025-01-01","unit":"x","percent":"1"}]`))
+	f.Add([]byte(`[{"seq":1,"seq":1}]`))
+	f.Add([]byte(`[]`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var l Ledger
+		if err := l.UnmarshalJSON(b); err != nil {
+			if !errors.Is(err, ErrInvalidEntry) {
+				t.Fatalf("error not wrapping ErrInvalidEntry: %v", err)
+			}
+			if l.Len() != 0 {
+				t.Fatalf("a rejected ledger kept %d entries", l.Len())
+			}
+			return
+		}
+		_, _ = l.Progress()
+		out, err := json.Marshal(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Ledger
+		if err := back.UnmarshalJSON(out); err != nil {
+			t.Fatalf("re-reading %s: %v", out, err)
+		}
+		again, _ := json.Marshal(back)
+		if !bytes.Equal(out, again) {
+			t.Fatalf("round trip changed the ledger:\n%s\n%s", out, again)
+		}
+	})
+}
+
+func FuzzResponsibilityJSON(f *testing.F) {
+	f.Add([]byte(`{"lead":["区数据局"],"responsible":["区住建局","区数据局"],"supporting":[],"joint":true,"liaison":{"name":"张三","unit":"区数据局","phone":"13812341234"}}`))
+	f.Add([]byte(`{"lead":["区数据局　"," 区数据局"]}`))
+	f.Add([]byte(`{"lead":[null]}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var r Responsibility
+		if err := r.UnmarshalJSON(b); err != nil {
+			if !errors.Is(err, ErrInvalidTask) {
+				t.Fatalf("error not wrapping ErrInvalidTask: %v", err)
+			}
+			return
+		}
+		_ = r.Accountable()
+		out, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Responsibility
+		if err := back.UnmarshalJSON(out); err != nil {
+			t.Fatalf("re-reading %s: %v", out, err)
+		}
+		again, _ := json.Marshal(back)
+		if !bytes.Equal(out, again) {
+			t.Fatalf("round trip changed the responsibility:\n%s\n%s", out, again)
 		}
 	})
 }

@@ -9,6 +9,7 @@ import (
 	"unsafe"
 
 	"github.com/bizenv/bizenv/calendar"
+	"github.com/bizenv/bizenv/internal/strictjson"
 	"github.com/shopspring/decimal"
 )
 
@@ -241,12 +242,14 @@ func (l Ledger) MarshalJSON() ([]byte, error) {
 // maxLedgerEntries bounds the entries one ledger decodes.
 const maxLedgerEntries = 1_000_000
 
-// UnmarshalJSON reads a JSON array of entries, appending each in order, so that the same rules hold for a decoded
+// UnmarshalJSON reads a JSON array of entries strictly (see
+// internal/strictjson: no unknown or repeated keys, no null entries),
+// appending each in order, so that the same rules hold for a decoded
 // ledger: numbering must run 1, 2, 3 … and corrections must point back.
 func (l *Ledger) UnmarshalJSON(b []byte) error {
 	var es []Entry
-	if err := json.Unmarshal(b, &es); err != nil {
-		return fmt.Errorf("%w: %v", ErrInvalidEntry, err)
+	if err := strictjson.Unmarshal(b, &es); err != nil {
+		return fmt.Errorf("%w: %w", ErrInvalidEntry, err)
 	}
 	if len(es) > maxLedgerEntries {
 		return fmt.Errorf("%w: 台账超过%d条 / more than %d entries", ErrInvalidEntry, maxLedgerEntries, maxLedgerEntries)

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bizenv/bizenv/calendar"
+	"github.com/bizenv/bizenv/internal/strictjson"
 	"github.com/google/uuid"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/width"
@@ -401,13 +402,14 @@ func NewID(key, number string) uuid.UUID {
 	return uuid.NewSHA1(Namespace(), []byte(FoldName(key)+"#"+FoldName(number)))
 }
 
-// UnmarshalJSON reads a responsibility and folds every unit name (see
-// FoldName), so that names compare alike however they were typed.
+// UnmarshalJSON reads a responsibility strictly (see internal/strictjson)
+// and folds every unit name (see FoldName), so that names compare alike
+// however they were typed.
 func (r *Responsibility) UnmarshalJSON(b []byte) error {
 	type plain Responsibility
 	var p plain
-	if err := json.Unmarshal(b, &p); err != nil {
-		return err
+	if err := strictjson.Unmarshal(b, &p); err != nil {
+		return fmt.Errorf("%w: 责任单位 / responsibility: %w", ErrInvalidTask, err)
 	}
 	for _, list := range [][]string{p.Lead, p.Responsible, p.Supporting} {
 		for i := range list {
