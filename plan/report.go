@@ -6,6 +6,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bizenv/bizenv/calendar"
 	"github.com/bizenv/bizenv/indicator"
@@ -200,7 +201,10 @@ func NewReportWith(p *Plan, asOf calendar.Date, observations []indicator.Observa
 	return r, nil
 }
 
-// WriteText writes the report as readable tables.
+// WriteText writes the report as readable tables. Text taken from the plan
+// is printed with the characters a terminal would act on written as
+// visible escapes (see printable): a plan cannot move the cursor, clear
+// the screen or reorder what the report shows.
 func (r *Report) WriteText(w io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n截至 %s：任务 %d 项，超期 %d 项 / as of %s: %d tasks, %d overdue\n\n", r.Title, r.AsOf, r.Tasks, len(r.Overdue), r.AsOf, r.Tasks, len(r.Overdue))
@@ -236,8 +240,54 @@ func (r *Report) WriteText(w io.Writer) error {
 			fmt.Fprintf(&b, "  %s %s（需要 %s 年 / needs %s）：%s / %s\n", u.Number, u.Title, yearsText(u.Years, "、"), yearsText(u.Years, ", "), u.MessageZh, u.MessageEn)
 		}
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, printable(b.String()))
 	return err
+}
+
+// printable returns s with the characters a terminal acts on written as
+// visible escapes: C0 and C1 control characters (ESC starts the escape
+// sequences that move the cursor, recolour or retitle a terminal) except
+// the tab and newline the layout uses, DEL, and the bidirectional marks,
+// embeddings, overrides and isolates that reorder a line
+// (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069). Bytes that are
+// not UTF-8 become U+FFFD.
+func printable(s string) string {
+	clean := true
+	for _, r := range s {
+		if unsafeRune(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			b.WriteRune(utf8.RuneError)
+		case r < 0x100 && unsafeRune(r):
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case unsafeRune(r):
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n':
+		return false
+	case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0, r == utf8.RuneError:
+		return true
+	case r == 0x061c, r == 0x200e, r == 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
 }
 
 func yearsText(ys []int, sep string) string {

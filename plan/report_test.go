@@ -71,3 +71,25 @@ func TestReportAttainment(t *testing.T) {
 	_, err = NewReport(c, day(t, "2025-12-31"), obs)
 	assert.ErrorIs(t, err, indicator.ErrUnitMismatch)
 }
+
+// Issue 13 item 9: terminal escape sequences from a plan must not reach
+// the text report.
+func TestReportTextIsTerminalSafe(t *testing.T) {
+	p := excerpt(t)
+	p.Title = "铁西\x1b[2J\x1b]0;pwned\x07区"
+	tasks, _ := p.Tasks()
+	tasks[4].Title = "完善\u202e智能\u009b办理"
+	tasks[4].Responsibility.Lead = []string{"区数据局\x1b[31m"}
+	r, err := NewReport(p, day(t, "2025-10-09"), nil)
+	require.NoError(t, err)
+	var text bytes.Buffer
+	require.NoError(t, r.WriteText(&text))
+	s := text.String()
+	for _, bad := range []string{"\x1b", "\x07", "\u202e", "\u009b"} {
+		assert.NotContains(t, s, bad)
+	}
+	assert.Contains(t, s, `铁西\x1b[2J\x1b]0;pwned\x07区`, "shown, not acted on")
+	assert.Contains(t, s, `完善\u202e智能\x9b办理`)
+	assert.Equal(t, "a\tb\n", printable("a\tb\n"), "the layout's tabs and newlines stay")
+	assert.Equal(t, "\ufffd", printable("\xff"))
+}

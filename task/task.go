@@ -40,20 +40,26 @@ func (l Liaison) String() string {
 	return s
 }
 
-// MaskPhone hides the middle of a phone number: 13812341234 becomes
-// 138****1234; a number of seven digits or fewer keeps only its last two.
+// MaskPhone hides the middle of a phone number, never fewer than four
+// characters: an eleven-character number or longer keeps its first three
+// and last four (13812341234 becomes 138****1234, the form mobile numbers
+// are shown in), eight to ten keep their first two and last two (the
+// landline 24561234 becomes 24****34), and seven or fewer keep only their
+// last two.
 func MaskPhone(p string) string {
 	r := []rune(p)
+	n := len(r)
 	switch {
-	case len(r) == 0:
+	case n == 0:
 		return ""
-	case len(r) <= 7:
-		if len(r) <= 2 {
-			return strings.Repeat("*", len(r))
-		}
-		return strings.Repeat("*", len(r)-2) + string(r[len(r)-2:])
+	case n <= 2:
+		return strings.Repeat("*", n)
+	case n <= 7:
+		return strings.Repeat("*", n-2) + string(r[n-2:])
+	case n <= 10:
+		return string(r[:2]) + strings.Repeat("*", n-4) + string(r[n-2:])
 	}
-	return string(r[:3]) + "****" + string(r[len(r)-4:])
+	return string(r[:3]) + strings.Repeat("*", n-7) + string(r[n-4:])
 }
 
 // Responsibility says who answers for a task. Unit names are kept as

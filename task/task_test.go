@@ -290,3 +290,27 @@ func TestNamespaceAndIDRecipe(t *testing.T) {
 	assert.Equal(t, "5fc2a2a9-774f-5dba-9369-0b715a692178", NewID("鞍山市铁西区2025年优化营商环境55条", "1").String(), "the ID the shipped 铁西 plan carries")
 	assert.Equal(t, NewID("辽政办发〔2022〕14号", "3"), NewID(" 辽政办发〔２０２２〕１４号 ", "３"))
 }
+
+// Issue 13 item 9: masking an 8-digit number showed 7 of its digits.
+func TestMaskPhone(t *testing.T) {
+	for in, want := range map[string]string{
+		"13812341234":    "138****1234",
+		"24561234":       "24****34",
+		"0412-2456123":   "041*****6123",
+		"4125612345":     "41******45",
+		"1234567":        "*****67",
+		"12":             "**",
+		"":               "",
+		"+8613812341234": "+86*******1234",
+	} {
+		got := MaskPhone(in)
+		assert.Equal(t, want, got, in)
+		hidden := strings.Count(got, "*")
+		assert.Equal(t, len([]rune(in)), len([]rune(got)), in)
+		if n := len([]rune(in)); n > 7 {
+			assert.GreaterOrEqual(t, hidden, 4, "%s: at least four hidden", in)
+		} else {
+			assert.GreaterOrEqual(t, hidden, n-2, "%s: at most two show", in)
+		}
+	}
+}

@@ -3,7 +3,8 @@
 // package task so that the core does not carry the XLSX library.
 //
 // Liaison phone numbers are personal data: they are masked (138****1234)
-// unless Options.ShowPhones is set.
+// unless Options.ShowPhones is set. Cells that a spreadsheet would run as
+// formulas (=, +, -, @ first) are written inert (see NeutralizeCell).
 package export
 
 import (
@@ -112,11 +113,34 @@ func writeCSV(w io.Writer, header []string, rows [][]string) error {
 	if err := cw.Write(header); err != nil {
 		return err
 	}
-	if err := cw.WriteAll(rows); err != nil {
-		return err
+	for _, row := range rows {
+		safe := make([]string, len(row))
+		for i, c := range row {
+			safe[i] = NeutralizeCell(c)
+		}
+		if err := cw.Write(safe); err != nil {
+			return err
+		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// NeutralizeCell makes a CSV cell that a spreadsheet would run as a
+// formula inert, as OWASP recommends against CSV injection: a cell that
+// starts with =, +, -, @, a tab or a carriage return gets a single quote
+// in front ('=HYPERLINK(…) shows as text in Excel and WPS). Every other
+// cell is returned unchanged. The CSV writers apply it to every cell taken
+// from a plan.
+func NeutralizeCell(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
 }
 
 // WriteXLSX writes a workbook with two sheets, 任务 (the task list) and 台账

@@ -80,3 +80,35 @@ func TestHeadersCannotBeChanged(t *testing.T) {
 	l[0] = "="
 	assert.Equal(t, "序号", LedgerHeader()[0])
 }
+
+// Issue 13 item 9: cells from a plan must not become live formulas in the
+// Excel a clerk opens.
+func TestCSVFormulaInjection(t *testing.T) {
+	tk := &task.Task{Number: "=1+1", Title: `=HYPERLINK("http://evil.example","点击")`,
+		Responsibility: task.Responsibility{Lead: []string{"+区数据局"}, Supporting: []string{"@SUM(A1)"},
+			Liaison: &task.Liaison{Name: "-2+3", Phone: "\t=cmd"}}}
+	day, _ := calendar.ParseDate("2025-06-30")
+	_, err := tk.Ledger.Append(task.Entry{Date: day, Unit: "区数据局", Narrative: "\r=1", Evidence: []string{"=A1"}})
+	require.NoError(t, err)
+	for name, write := range map[string]func(*bytes.Buffer) error{
+		"tasks":  func(b *bytes.Buffer) error { return WriteTasksCSV(b, []*task.Task{tk}, Options{ShowPhones: true}) },
+		"ledger": func(b *bytes.Buffer) error { return WriteLedgerCSV(b, []*task.Task{tk}) },
+	} {
+		var buf bytes.Buffer
+		require.NoError(t, write(&buf), name)
+		rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), "\uFEFF"))).ReadAll()
+		require.NoError(t, err)
+		for _, row := range rows[1:] {
+			for _, c := range row {
+				if c == "" {
+					continue
+				}
+				assert.NotContains(t, "=+-@\t\r", c[:1], "%s: cell %q would run as a formula", name, c)
+			}
+		}
+		assert.Contains(t, buf.String(), `'=HYPERLINK(`, name)
+	}
+	for in, want := range map[string]string{"=1": "'=1", "+1": "'+1", "-1": "'-1", "@x": "'@x", "\tx": "'\tx", "\rx": "'\rx", "区数据局": "区数据局", "": "", "1-2": "1-2"} {
+		assert.Equal(t, want, NeutralizeCell(in), in)
+	}
+}
