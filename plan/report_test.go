@@ -90,6 +90,4 @@ func TestReportTextIsTerminalSafe(t *testing.T) {
 	}
 	assert.Contains(t, s, `铁西\x1b[2J\x1b]0;pwned\x07区`, "shown, not acted on")
 	assert.Contains(t, s, `完善\u202e智能\x9b办理`)
-	assert.Equal(t, "a\tb\n", printable("a\tb\n"), "the layout's tabs and newlines stay")
-	assert.Equal(t, "\ufffd", printable("\xff"))
 }

@@ -34,9 +34,9 @@ func ExampleWorkloadOf() {
 }
 
 func ExampleTask_SetStatus() {
-	t := &task.Task{Number: "9", Status: task.Done}
-	fmt.Println(t.SetStatus(task.InProgress))
-	// Output: task: invalid status transition: 任务 9 不能从 已完成 变为 推进中 / task 9 cannot go from done to in_progress
+	t := &task.Task{Number: "9", Status: task.InProgress}
+	fmt.Println(t.SetStatus(task.Done))
+	// Output: task: invalid status transition: 任务 9 不能从 推进中 变为 已完成（已完成须经销号：申请销号并经审核） / task 9 cannot go from in_progress to done (done only through closure: an application to close, approved)
 }
 
 func ExampleLedger_Append() {
@@ -55,13 +55,14 @@ func ExampleActions() {
 	end, _ := calendar.ParseDate("2025-12-31")
 	for _, day := range []string{"2025-09-30", "2025-10-13"} {
 		asOf, _ := calendar.ParseDate(day)
-		for _, a := range task.Actions(tasks, asOf, task.Options{End: end}, nil).Actions {
-			fmt.Println(day, a.Kind.Chinese(), a.Units, a.Message)
+		s, _ := task.Actions(tasks, asOf, task.Options{End: end}, nil)
+		for _, a := range s.Actions {
+			fmt.Println(day, a.Kind.Chinese(), a.Unit, a.MessageZh)
 		}
 	}
 	// Output:
-	// 2025-09-30 提醒 [区数据局] 距期限 2025-10-10 还有2个工作日 / 2 working days to the deadline 2025-10-10
-	// 2025-10-13 督办 [区数据局] 已超过期限 2025-10-10 2个工作日 / 2 working days past the deadline 2025-10-10
+	// 2025-09-30 提醒 区数据局 距期限 2025-10-10 还有2个工作日，请按时完成
+	// 2025-10-13 督办 区数据局 已超过期限 2025-10-10 2个工作日，予以督办；请于 2025-10-20 前书面反馈
 }
 
 func ExampleMaskPhone() {

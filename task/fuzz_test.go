@@ -25,8 +25,9 @@ func FuzzDecodeTask(f *testing.F) {
 		}
 		_ = tk.Validate(planEnd)
 		_, _ = tk.Progress()
-		_ = tk.Overdue(planEnd, planEnd)
-		_ = Actions([]*Task{tk}, planEnd, Options{End: planEnd}, nil)
+		_, _ = tk.Standing(planEnd, Options{End: planEnd})
+		_, _ = Actions([]*Task{tk}, planEnd, Options{End: planEnd}, nil)
+		_, _ = Lights([]*Task{tk}, planEnd, Options{End: planEnd})
 		out, err := json.Marshal(tk)
 		if err != nil {
 			return
@@ -74,7 +75,7 @@ func FuzzDecodeTasks(f *testing.F) {
 			}
 			return
 		}
-		_ = Overdue(ts, planEnd, planEnd)
+		_, _ = Overdue(ts, planEnd, Options{End: planEnd})
 		out, err := json.Marshal(ts)
 		if err != nil {
 			return

@@ -3,40 +3,15 @@ package task
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"sync"
 	"sync/atomic"
 	"unsafe"
 
-	"github.com/bizenv/bizenv/calendar"
 	"github.com/bizenv/bizenv/internal/strictjson"
 	"github.com/shopspring/decimal"
 )
-
-// Entry is one line of a task's progress ledger (台账).
-type Entry struct {
-	// Seq numbers the entries from 1, in the order they were appended.
-	Seq int `json:"seq"`
-	// Date is the date the entry reports on.
-	Date calendar.Date `json:"date"`
-	// Unit is the unit reporting.
-	Unit string `json:"unit"`
-	// Percent is the progress reported, 0–100.
-	Percent decimal.Decimal `json:"percent"`
-	// Narrative says what was done.
-	Narrative string `json:"narrative,omitempty"`
-	// Evidence refers to supporting documents (file names, links, 文号).
-	Evidence []string `json:"evidence,omitempty"`
-	// Corrects is the Seq of the entry this one corrects; 0 for none.
-	Corrects int `json:"corrects,omitempty"`
-}
-
-// clone returns e with its slices copied, so that the copy shares nothing
-// with e.
-func (e Entry) clone() Entry {
-	e.Evidence = slices.Clone(e.Evidence)
-	return e
-}
 
 // Ledger is an append-only list of entries. Nothing is ever deleted or
 // changed: a correction is a new entry that names the one it corrects. The
@@ -71,6 +46,7 @@ type ledgerView struct {
 type ledgerData struct {
 	mu      sync.Mutex
 	entries []Entry
+	st      ledgerState // the state after entries, kept for appends
 }
 
 func (l *Ledger) view() *ledgerView { return (*ledgerView)(atomic.LoadPointer(&l.v)) }
@@ -85,15 +61,31 @@ func (l *Ledger) all() []Entry {
 
 var hundred = decimal.NewFromInt(100)
 
-// Append adds e, numbering it (e.Seq is set to the next number; any value
-// given is ignored). It returns an error wrapping ErrInvalidEntry when the
-// date or unit is missing, the percent is outside 0–100, or Corrects names
-// an entry that does not exist; the ledger is then unchanged. The ledger
-// keeps its own copy of e: changing e's slices afterwards changes nothing
-// here. Append is safe for concurrent use.
+// Append adds e, numbering it (e.Seq is set to the next number, and
+// e.Review is worked out later: the values given are ignored). It returns
+// an error wrapping ErrInvalidEntry, naming the entry, when e breaks a rule
+// of the ledger; the ledger is then unchanged:
+//   - every entry needs a date and a unit; every kind but Report needs the
+//     instant it was recorded; the percent is 0–100;
+//   - a correction names an earlier report of the same unit;
+//   - an application to close (Apply) has evidence, reports 100% (or
+//     leaves the percent 0), and comes when the task is neither closed nor
+//     awaiting review of an earlier application;
+//   - an Approve or Return names (Ref) a report, application or extension
+//     request not yet decided on, and an application only while it is in
+//     force; a Return gives its reason;
+//   - a Recheck (回头看) reopens only a closed task, with a reason;
+//   - an Extend asks for a valid deadline, with a reason, when no other
+//     request awaits review;
+//   - a CarryOver names the plan it goes to, with a reason, for a task that
+//     is not closed; nothing follows it.
+//
+// The ledger keeps its own copy of e: changing e's slices afterwards
+// changes nothing here. Append is safe for concurrent use. Task.Record
+// adds the caller's rules (Policy) on top.
 func (l *Ledger) Append(e Entry) (Entry, error) {
-	out, err := l.appendChecked(func(prior []Entry) ([]Entry, error) {
-		if err := check(e, prior); err != nil {
+	out, err := l.appendChecked(func(prior []Entry, st *ledgerState) ([]Entry, error) {
+		if err := check(e, prior, st); err != nil {
 			return nil, err
 		}
 		return []Entry{e}, nil
@@ -104,30 +96,11 @@ func (l *Ledger) Append(e Entry) (Entry, error) {
 	return out[0], nil
 }
 
-// check reports whether e may follow prior.
-func check(e Entry, prior []Entry) error {
-	n := len(prior) + 1
-	bad := func(zh, en string) error {
-		return fmt.Errorf("%w: 第%d条 / entry %d: %s / %s", ErrInvalidEntry, n, n, zh, en)
-	}
-	switch {
-	case e.Date.IsZero():
-		return bad("缺少日期", "the date is missing")
-	case e.Unit == "":
-		return bad("缺少填报单位", "the unit is missing")
-	case e.Percent.IsNegative() || e.Percent.GreaterThan(hundred):
-		return bad("进度须在0–100之间："+e.Percent.String(), "percent must be 0 to 100: "+e.Percent.String())
-	case e.Corrects < 0 || e.Corrects >= n:
-		return bad(fmt.Sprintf("更正的第%d条不存在", e.Corrects), fmt.Sprintf("entry %d, which it corrects, does not exist", e.Corrects))
-	}
-	return nil
-}
-
 // appendChecked appends the entries build returns, given the entries
 // already in the ledger, as one step: no other append comes between the
 // check and the write. The entries are numbered and copied in; copies are
 // returned.
-func (l *Ledger) appendChecked(build func(prior []Entry) ([]Entry, error)) ([]Entry, error) {
+func (l *Ledger) appendChecked(build func(prior []Entry, st *ledgerState) ([]Entry, error)) ([]Entry, error) {
 	for {
 		v := l.view()
 		if v == nil {
@@ -143,36 +116,56 @@ func (l *Ledger) appendChecked(build func(prior []Entry) ([]Entry, error)) ([]En
 			d.mu.Unlock()
 			continue
 		}
-		es, err := build(v.entries)
+		n := len(v.entries)
+		next := d
+		if len(d.entries) != n { // a copy of this ledger appended first: fork
+			next = &ledgerData{entries: slices.Clone(v.entries), st: stateOf(v.entries)}
+		}
+		es, err := build(v.entries, &next.st)
 		if err != nil {
 			d.mu.Unlock()
 			return nil, err
 		}
-		n := len(v.entries)
-		next := d
-		if len(d.entries) != n { // a copy of this ledger appended first: fork
-			next = &ledgerData{entries: slices.Clone(v.entries)}
+		st := next.st
+		if len(es) > 1 { // later entries may still be refused: work on a copy
+			st.decided = maps.Clone(st.decided)
 		}
 		out := make([]Entry, len(es))
+		entries := next.entries
 		for i, e := range es {
 			e.Seq = n + i + 1
+			e.Review = NotReviewable
+			if e.Kind == Apply && e.Percent.IsZero() {
+				e.Percent = hundred
+			}
 			e = e.clone()
-			next.entries = append(next.entries, e)
+			if i > 0 { // the later entries of one step are checked after the earlier
+				if err := check(e, entries, &st); err != nil {
+					d.mu.Unlock()
+					return nil, err
+				}
+			}
+			entries = append(entries, e)
+			st.add(e, entries)
 			out[i] = e.clone()
 		}
-		nv := &ledgerView{data: next, entries: next.entries[:len(next.entries):len(next.entries)]}
+		next.entries, next.st = entries, st
+		nv := &ledgerView{data: next, entries: entries[:len(entries):len(entries)]}
 		atomic.StorePointer(&l.v, unsafe.Pointer(nv))
 		d.mu.Unlock()
 		return out, nil
 	}
 }
 
-// Entries returns a copy of the entries, oldest first.
+// Entries returns a copy of the entries, oldest first, each with its
+// review state (Entry.Review) worked out from the later entries.
 func (l *Ledger) Entries() []Entry {
 	all := l.all()
+	st := stateOf(all)
 	out := make([]Entry, len(all))
 	for i, e := range all {
 		out[i] = e.clone()
+		out[i].Review = st.reviewOf(e)
 	}
 	return out
 }
@@ -180,15 +173,19 @@ func (l *Ledger) Entries() []Entry {
 // Len returns the number of entries.
 func (l *Ledger) Len() int { return len(l.all()) }
 
-// Current returns copies of the entries in force: every entry except those
-// a later entry corrects, oldest first.
+// Current returns copies of the entries in force: every entry except the
+// reports a later entry corrects and the entries a reviewer returned,
+// oldest first, each with its review state.
 func (l *Ledger) Current() []Entry {
 	all := l.all()
+	st := stateOf(all)
 	corrected := correctedSet(all)
 	var out []Entry
 	for _, e := range all {
-		if !corrected[e.Seq] {
-			out = append(out, e.clone())
+		if r := st.reviewOf(e); !corrected[e.Seq] && r != Returned {
+			c := e.clone()
+			c.Review = r
+			out = append(out, c)
 		}
 	}
 	return out
@@ -209,15 +206,19 @@ func correctedSet(all []Entry) map[int]bool {
 	return corrected
 }
 
-// Progress returns the latest progress in force (by date, then by Seq),
-// and false when nothing is reported.
+// Progress returns the latest progress in force in the whole ledger,
+// whoever reported it (by date, then by Seq: a report not corrected and
+// not returned, or the application to close in force), and false when
+// nothing is reported. A task with several accountable units is judged by
+// Task.ProgressBy, which keeps each unit's reports apart.
 func (l *Ledger) Progress() (decimal.Decimal, bool) {
 	all := l.all()
+	st := stateOf(all)
 	corrected := correctedSet(all)
 	var best *Entry
 	for i := range all {
 		e := &all[i]
-		if corrected[e.Seq] {
+		if (e.Kind != Report && e.Kind != Apply) || corrected[e.Seq] || st.reviewOf(*e) == Returned || (e.Kind == Apply && e.Seq != st.apply) {
 			continue
 		}
 		if best == nil || e.Date.After(best.Date) || (e.Date == best.Date && e.Seq > best.Seq) {
@@ -227,16 +228,25 @@ func (l *Ledger) Progress() (decimal.Decimal, bool) {
 	if best == nil {
 		return decimal.Decimal{}, false
 	}
-	return best.Percent, true
+	return progressOf(*best), true
 }
 
-// MarshalJSON writes the entries as a JSON array.
+// progressOf returns the percent an entry reports: 100 for an application
+// to close.
+func progressOf(e Entry) decimal.Decimal {
+	if e.Kind == Apply {
+		return hundred
+	}
+	return e.Percent
+}
+
+// MarshalJSON writes the entries as a JSON array, each with its review
+// state.
 func (l Ledger) MarshalJSON() ([]byte, error) {
-	all := l.all()
-	if all == nil {
+	if len(l.all()) == 0 {
 		return []byte("[]"), nil
 	}
-	return json.Marshal(all)
+	return json.Marshal(l.Entries())
 }
 
 // maxLedgerEntries bounds the entries one ledger decodes.
@@ -245,7 +255,9 @@ const maxLedgerEntries = 1_000_000
 // UnmarshalJSON reads a JSON array of entries strictly (see
 // internal/strictjson: no unknown or repeated keys, no null entries),
 // appending each in order, so that the same rules hold for a decoded
-// ledger: numbering must run 1, 2, 3 … and corrections must point back.
+// ledger as for Append: numbering must run 1, 2, 3 …, corrections and
+// reviews must point back, closure must follow its steps. A review state
+// given must be the one the entries make.
 func (l *Ledger) UnmarshalJSON(b []byte) error {
 	var es []Entry
 	if err := strictjson.Unmarshal(b, &es); err != nil {
@@ -259,10 +271,18 @@ func (l *Ledger) UnmarshalJSON(b []byte) error {
 		if e.Seq != i+1 {
 			return fmt.Errorf("%w: 第%d条的序号为 %d / entry %d has seq %d", ErrInvalidEntry, i+1, e.Seq, i+1, e.Seq)
 		}
+		given := e.Review
 		if _, err := fresh.Append(e); err != nil {
 			return err
 		}
+		es[i].Review = given
 	}
-	atomic.StorePointer(&l.v, fresh.v)
+	for i, e := range fresh.Entries() {
+		if g := es[i].Review; g != NotReviewable && g != e.Review {
+			return fmt.Errorf("%w: 第%d条的审核状态写作 %s，但台账记录的是 %s / entry %d says its review is %s, but the ledger makes it %s",
+				ErrInvalidEntry, i+1, g.Chinese(), e.Review.Chinese(), i+1, g, e.Review)
+		}
+	}
+	atomic.StorePointer(&l.v, atomic.LoadPointer(&fresh.v))
 	return nil
 }

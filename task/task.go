@@ -177,11 +177,19 @@ type Task struct {
 	Body string `json:"body,omitempty"`
 	// Responsibility says who answers for it.
 	Responsibility Responsibility `json:"responsibility"`
-	// Deadline is when it is due; nil means the end of its plan's period.
+	// Start is the day work on the task starts, when it is later than its
+	// plan's start (the plan's issue date): recurring reports fall due only
+	// for periods after it, and the share of time elapsed (红黄绿灯) counts
+	// from it. The zero Date means the plan's start.
+	Start calendar.Date `json:"start,omitzero"`
+	// Deadline is when it is due, as the document wrote it; nil means the
+	// end of its plan's period. An approved extension (延期) in the ledger
+	// replaces it: see EffectiveDeadline.
 	Deadline *Deadline `json:"deadline,omitempty"`
 	// Milestones are dated steps with targets.
 	Milestones []Milestone `json:"milestones,omitempty"`
-	// Status is where it stands.
+	// Status is the lifecycle the caller set or the document gave; State
+	// combines it with the ledger.
 	Status Status `json:"status"`
 	// Ledger is the progress ledger (台账).
 	Ledger Ledger `json:"ledger"`
@@ -193,104 +201,28 @@ type Task struct {
 }
 
 // SetStatus moves the task to next, or returns an error wrapping
-// ErrInvalidTransition naming the task and both statuses.
+// ErrInvalidTransition naming the task and both statuses. Done and
+// CarriedOver are not set here: a task is closed (销号) through its ledger
+// (Record an Apply, approved by a reviewer unless the caller's Policy
+// says review is not required), and carried over with a CarryOver entry;
+// a closed task is reopened by a Recheck (回头看).
 func (t *Task) SetStatus(next Status) error {
 	if t.Status == next {
 		return nil
 	}
 	if !t.Status.CanBecome(next) {
-		return fmt.Errorf("%w: 任务 %s 不能从 %s 变为 %s / task %s cannot go from %s to %s",
-			ErrInvalidTransition, t.Number, t.Status.Chinese(), next.Chinese(), t.Number, t.Status, next)
+		how, howEN := "", ""
+		switch next {
+		case Done:
+			how, howEN = "（已完成须经销号：申请销号并经审核）", " (done only through closure: an application to close, approved)"
+		case CarriedOver:
+			how, howEN = "（结转须记入台账）", " (carry-over is a ledger entry)"
+		}
+		return fmt.Errorf("%w: 任务 %s 不能从 %s 变为 %s%s / task %s cannot go from %s to %s%s",
+			ErrInvalidTransition, t.Number, t.Status.Chinese(), next.Chinese(), how, t.Number, t.Status, next, howEN)
 	}
 	t.Status = next
 	return nil
-}
-
-// Due returns the task's due date as of asOf: its own deadline's next due
-// date, or planEnd (the end of its plan's period) when it has none. ok is
-// false when neither gives a date.
-func (t *Task) Due(asOf, planEnd calendar.Date) (calendar.Date, bool) {
-	if t.Deadline != nil {
-		if d, err := t.Deadline.Due(asOf); err == nil {
-			return d, true
-		}
-	}
-	return planEnd, !planEnd.IsZero()
-}
-
-// Overdue reports whether the task is late as of asOf. A task with a
-// fixed deadline (or none: planEnd) is late when it is still open after
-// its due date. A recurring task (每月15日前) is late when the ledger has no
-// entry for the last period that has closed: none dated after the
-// occurrence before last and on or before the last occurrence before
-// asOf. Done, cancelled and suspended tasks are never late.
-func (t *Task) Overdue(asOf, planEnd calendar.Date) bool {
-	if !t.Status.Open() || t.Status == Suspended {
-		return false
-	}
-	if t.Deadline != nil && t.Deadline.Kind != OnDate {
-		last, before, ok := t.Deadline.lastTwo(asOf)
-		if !ok {
-			return false
-		}
-		for _, e := range t.Ledger.Current() {
-			if e.Date.After(before) && !e.Date.After(last) {
-				return false
-			}
-		}
-		return true
-	}
-	d, ok := t.Due(asOf, planEnd)
-	return ok && d.Before(asOf)
-}
-
-// OverdueSince returns the due date the task has missed as of asOf: its
-// fixed due date, or, for a recurring deadline, the last occurrence with
-// no ledger entry since the one before; ok is false when the task is not
-// overdue (see Overdue).
-func (t *Task) OverdueSince(asOf, planEnd calendar.Date) (due calendar.Date, ok bool) {
-	if !t.Overdue(asOf, planEnd) {
-		return calendar.Date{}, false
-	}
-	if t.Deadline != nil && t.Deadline.Kind != OnDate {
-		last, _, _ := t.Deadline.lastTwo(asOf)
-		return last, true
-	}
-	return t.Due(asOf, planEnd)
-}
-
-// Progress returns the task's progress, 0–100: the mean of its delegates'
-// progress when it has delegates (each rolled up the same way, those with
-// no report counting as 0), otherwise the latest in its ledger; ok is
-// false when nothing is reported anywhere below. A done task is 100.
-func (t *Task) Progress() (decimal.Decimal, bool) {
-	return t.progress(map[*Task]bool{})
-}
-
-func (t *Task) progress(seen map[*Task]bool) (decimal.Decimal, bool) {
-	if t.Status == Done {
-		return hundred, true
-	}
-	if seen[t] {
-		return decimal.Decimal{}, false
-	}
-	seen[t] = true
-	if len(t.Delegated) == 0 {
-		return t.Ledger.Progress()
-	}
-	sum, any := decimal.Zero, false
-	for _, d := range t.Delegated {
-		if d == nil {
-			continue
-		}
-		if p, ok := d.progress(seen); ok {
-			sum, any = sum.Add(p), true
-		}
-	}
-	if !any {
-		return t.Ledger.Progress()
-	}
-	return sum.DivRound(decimal.NewFromInt(int64(len(t.Delegated))), 2), true
 }
 
 // Finding is a rule a task breaks.

@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/bizenv/bizenv/calendar"
 	"github.com/bizenv/bizenv/plan"
@@ -84,16 +85,16 @@ func run(out io.Writer, file, asOfText, dir string) error {
 		if d.After(asOf) {
 			continue
 		}
-		if t.Status == task.NotStarted {
-			if err := t.SetStatus(task.InProgress); err != nil {
-				return err
-			}
-		}
-		if _, err := t.Ledger.Append(task.Entry{Date: d, Unit: t.Responsibility.Accountable()[0], Percent: decimal.NewFromInt(e.percent), Narrative: e.narrative}); err != nil {
+		unit := t.Responsibility.Accountable()[0]
+		if _, err := t.Ledger.Append(task.Entry{Date: d, Unit: unit, Percent: decimal.NewFromInt(e.percent), Narrative: e.narrative}); err != nil {
 			return fmt.Errorf("item %s: %w", e.item, err)
 		}
 		if e.percent == 100 {
-			if err := t.SetStatus(task.Done); err != nil {
+			at := d.In(calendar.Beijing()).Add(17 * time.Hour)
+			if _, err := t.Record(task.Entry{Kind: task.Apply, Date: d, Unit: unit, RecordedAt: at, Evidence: []string{e.narrative}}, task.Options{}); err != nil {
+				return err
+			}
+			if _, err := t.Record(task.Entry{Kind: task.Approve, Date: d, Unit: "区营商局", RecordedAt: at.Add(time.Hour), Ref: t.Ledger.Len()}, task.Options{}); err != nil {
 				return err
 			}
 		}
@@ -125,7 +126,7 @@ func run(out io.Writer, file, asOfText, dir string) error {
 	}
 	fmt.Fprintf(out, "\n督办 / supervision: %d\n", len(r.Actions))
 	for _, a := range r.Actions {
-		fmt.Fprintf(out, "  %s %s → %s：%s\n", a.Kind.Chinese(), a.Number, strings.Join(a.Units, "、"), a.Message)
+		fmt.Fprintf(out, "  %s %s → %s：%s\n", a.Kind.Chinese(), a.Number, a.Unit, a.MessageZh)
 	}
 
 	if dir == "" {
