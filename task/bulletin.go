@@ -2,10 +2,15 @@ package task
 
 import (
 	"fmt"
+	"html/template"
+	"io"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/bizenv/bizenv/calendar"
+	"github.com/bizenv/bizenv/internal/termtext"
 	"github.com/bizenv/bizenv/org"
 	"github.com/google/uuid"
 	"github.com/shopspring/decimal"
@@ -449,3 +454,131 @@ func (e *engine) bulletinTask(b *Bulletin, t *Task, span Span, cut calendar.Date
 	}
 	return nil
 }
+
+// WriteText writes the bulletin as aligned tables (a Chinese character
+// takes two columns), text from the plan made safe for a terminal.
+func (b *Bulletin) WriteText(w io.Writer) error {
+	var s strings.Builder
+	c := termtext.SafeLine
+	title := b.Title
+	if title == "" {
+		title = "工作通报 / bulletin"
+	}
+	fmt.Fprintf(&s, "%s\n%s（%s–%s），截至 %s / %s to %s, as of %s\n", c(title), c(b.Span.Name), b.Span.From, b.Span.To, b.AsOf, b.Span.From, b.Span.To, b.AsOf)
+	fmt.Fprintf(&s, "任务 %d 项；本期销号 %d 项（按时 %d、逾期 %d）；期末超期 %d 项 / %d tasks; %d closed (%d on time, %d late); %d overdue at the end\n\n",
+		b.Tasks, len(b.Closed), b.ClosedOnTime, b.ClosedLate, len(b.Overdue), b.Tasks, len(b.Closed), b.ClosedOnTime, b.ClosedLate, len(b.Overdue))
+	rows := [][]string{{"名次", "单位 unit", "到期", "按时", "逾期", "按时率%", "漏报", "销号", "超期", "督办类", "得分 score"}}
+	for _, u := range b.Units {
+		rate := "—"
+		if u.OnTimeRate.Valid {
+			rate = u.OnTimeRate.Decimal.String()
+		}
+		acts := 0
+		for k, n := range u.Actions {
+			if k > Remind {
+				acts += n
+			}
+		}
+		score := u.Score.String()
+		if u.Forfeited {
+			score += " 不得分"
+		}
+		rows = append(rows, []string{strconv.Itoa(u.Rank), c(u.Unit), strconv.Itoa(u.Due), strconv.Itoa(u.OnTime), strconv.Itoa(u.Late), rate,
+			strconv.Itoa(u.ReportsMissed), strconv.Itoa(u.Closed), strconv.Itoa(u.Overdue), strconv.Itoa(acts), score})
+	}
+	termtext.Table(&s, "  ", rows, 0, 2, 3, 4, 5, 6, 7, 8, 9, 10)
+	if len(b.Closed) > 0 {
+		s.WriteString("\n本期销号 / closed\n")
+		rows := [][]string{{"序号", "任务", "申请", "销号", "按时"}}
+		for _, x := range b.Closed {
+			on := "逾期 late"
+			if x.OnTime {
+				on = "按时 on time"
+			}
+			rows = append(rows, []string{c(x.Number), c(x.Title), x.Applied.String(), x.Approved.String(), on})
+		}
+		termtext.Table(&s, "  ", rows)
+	}
+	if len(b.Overdue) > 0 {
+		s.WriteString("\n期末超期 / overdue at the end\n")
+		rows := [][]string{{"序号", "任务", "应完成", "超期单位"}}
+		for _, x := range b.Overdue {
+			rows = append(rows, []string{c(x.Number), c(x.Title), x.Due.String(), c(strings.Join(x.Units, "、"))})
+		}
+		termtext.Table(&s, "  ", rows)
+	}
+	for _, u := range b.Units {
+		if u.Forfeited {
+			fmt.Fprintf(&s, "\n%s：%s / %s\n", c(u.Unit), c(u.ReasonZh), c(u.ReasonEn))
+		}
+	}
+	for _, u := range b.Undatable {
+		fmt.Fprintf(&s, "\n无法推算 / undatable: %s\n", c(u.String()))
+	}
+	_, err := io.WriteString(w, s.String())
+	return err
+}
+
+// WriteHTML writes the bulletin as one self-contained HTML page: the
+// ranking with each unit's score as a bar, the tasks closed and the tasks
+// overdue.
+func (b *Bulletin) WriteHTML(w io.Writer) error {
+	type bar struct {
+		UnitScore
+		Width int
+		Rate  string
+	}
+	var bars []bar
+	full := b.Rules.Full
+	if !full.IsPositive() {
+		full = hundred
+	}
+	for _, u := range b.Units {
+		x := bar{UnitScore: u, Width: int(u.Score.Mul(decimal.NewFromInt(240)).Div(full).IntPart()), Rate: "—"}
+		if u.OnTimeRate.Valid {
+			x.Rate = u.OnTimeRate.Decimal.String() + "%"
+		}
+		bars = append(bars, x)
+	}
+	return bulletinTemplate.Execute(w, struct {
+		*Bulletin
+		Bars []bar
+	}{b, bars})
+}
+
+var bulletinTemplate = template.Must(template.New("bulletin").Funcs(template.FuncMap{
+	"join": func(xs []string) string { return strings.Join(xs, "、") },
+	"acts": func(m map[ActionKind]int) string {
+		var parts []string
+		for k := Remind; k <= Posted; k++ {
+			if n := m[k]; n > 0 {
+				parts = append(parts, fmt.Sprintf("%s%d", k.Chinese(), n))
+			}
+		}
+		return strings.Join(parts, "、")
+	},
+}).Parse(`<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>{{if .Title}}{{.Title}}{{else}}工作通报{{end}} — {{.Span.Name}}</title>
+<style>
+body{font-family:system-ui,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;margin:2em;color:#222;max-width:1100px}
+h1{font-size:1.4em} h2{font-size:1.1em;margin-top:1.6em}
+table{border-collapse:collapse} td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:middle}
+td.n{text-align:right} .bar{display:inline-block;height:.9em;background:#1f77b4;vertical-align:middle;margin-right:.4em}
+.forfeit{color:#b00020} .late{color:#b00020}
+</style></head><body>
+<h1>{{if .Title}}{{.Title}}{{else}}工作通报 / Bulletin{{end}}</h1>
+<p>{{.Span.Name}}（{{.Span.From}}–{{.Span.To}}），截至 {{.AsOf}}：任务 {{.Tasks}} 项；本期销号 {{len .Closed}} 项（按时 {{.ClosedOnTime}}、逾期 {{.ClosedLate}}）；期末超期 {{len .Overdue}} 项</p>
+<h2>排名 / Ranking</h2>
+<table><tr><th>名次</th><th>单位</th><th>到期</th><th>按时</th><th>逾期</th><th>按时率</th><th>漏报</th><th>销号</th><th>超期</th><th>收到督办</th><th>得分</th></tr>
+{{range .Bars}}<tr{{if .Forfeited}} class="forfeit"{{end}}><td class="n">{{.Rank}}</td><td>{{.Unit}}</td><td class="n">{{.Due}}</td><td class="n">{{.OnTime}}</td><td class="n">{{.Late}}</td><td class="n">{{.Rate}}</td><td class="n">{{.ReportsMissed}}</td><td class="n">{{.Closed}}</td><td class="n">{{.Overdue}}</td><td>{{acts .Actions}}</td><td><span class="bar" style="width:{{.Width}}px"></span>{{.Score}}{{if .Forfeited}} 不得分（{{.ReasonZh}}）{{end}}</td></tr>
+{{end}}</table>
+<h2>本期销号 / Closed</h2>
+{{if .Closed}}<table><tr><th>序号</th><th>任务</th><th>责任单位</th><th>申请</th><th>销号</th><th>按时</th></tr>
+{{range .Closed}}<tr><td>{{.Number}}</td><td>{{.Title}}</td><td>{{join .Units}}</td><td>{{.Applied}}</td><td>{{.Approved}}</td><td>{{if .OnTime}}按时{{else}}<span class="late">逾期</span>{{end}}</td></tr>
+{{end}}</table>{{else}}<p>无 / none</p>{{end}}
+<h2>期末超期 / Overdue at the end</h2>
+{{if .Overdue}}<table><tr><th>序号</th><th>任务</th><th>应完成</th><th>超期单位</th></tr>
+{{range .Overdue}}<tr class="late"><td>{{.Number}}</td><td>{{.Title}}</td><td>{{.Due}}</td><td>{{join .Units}}</td></tr>
+{{end}}</table>{{else}}<p>无 / none</p>{{end}}
+</body></html>
+`))

@@ -1,10 +1,16 @@
 package task
 
 import (
+	"bytes"
 	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/bizenv/bizenv/internal/termtext"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -112,4 +118,50 @@ func TestBulletin(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidValue)
 	_, err = NewBulletin(tasks, span, date(t, "2025-11-03"), tiexiOptions(t), sent, ScoreRules{PerLate: decimal.NewFromInt(-1)})
 	assert.ErrorIs(t, err, ErrInvalidRules)
+}
+
+var update = flag.Bool("update", false, "rewrite golden files under testdata/")
+
+// golden compares got with testdata/name, or writes it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), string(got))
+}
+
+func TestBulletinWriters(t *testing.T) {
+	tasks, sent := octoberTasks(t)
+	span, _ := MonthSpan(2025, time.October)
+	rules := DefaultScoreRules()
+	rules.Forfeit = []ActionKind{Accountability}
+	b, err := NewBulletin(tasks, span, date(t, "2025-11-03"), tiexiOptions(t), sent, rules)
+	require.NoError(t, err)
+	b.Title = "铁西区优化营商环境工作10月调度通报"
+	var text bytes.Buffer
+	require.NoError(t, b.WriteText(&text))
+	golden(t, "bulletin-2025-10.txt", text.Bytes())
+	var table []string
+	for _, l := range strings.Split(text.String(), "\n") {
+		if strings.Contains(l, "名次") || (len(table) > 0 && l != "") {
+			table = append(table, l)
+		} else if len(table) > 0 {
+			break
+		}
+	}
+	require.NotEmpty(t, table)
+	for _, l := range table[1:] {
+		assert.Equal(t, termtext.Width(table[0]), termtext.Width(l), "aligned by display width: %q", l)
+	}
+	var html bytes.Buffer
+	require.NoError(t, b.WriteHTML(&html))
+	h := html.String()
+	assert.True(t, strings.HasPrefix(h, "<!DOCTYPE html>"))
+	assert.Contains(t, h, "区工信局")
+	assert.Contains(t, h, "通报1")
+	assert.NotContains(t, h, "<script")
 }
