@@ -51,7 +51,8 @@ type Report struct {
 	Workload []WorkloadRow `json:"workload"`
 	// Attainment is each observation against its target.
 	Attainment []AttainmentRow `json:"attainment,omitempty"`
-	// Deadlines are every task's fixed due date, for the timeline.
+	// Deadlines are every task's due date in force, for the timeline: its
+	// own fixed date, or the plan's end (PlanEnd) when it has none.
 	Deadlines []OverdueTask `json:"deadlines"`
 	// Unmatched lists the observations whose indicator no system of the
 	// plan measures ("code region period"): reported, not dropped.
@@ -97,6 +98,9 @@ type OverdueTask struct {
 	Light task.Light `json:"light"`
 	// Done is true when it is finished.
 	Done bool `json:"done,omitempty"`
+	// PlanEnd is true when Due is the plan's end, the task having no date
+	// of its own.
+	PlanEnd bool `json:"plan_end,omitempty"`
 }
 
 // WorkloadRow is one unit's open tasks by role.
@@ -261,13 +265,21 @@ func NewReportWith(p *Plan, asOf calendar.Date, observations []indicator.Observa
 				r.Overdue = append(r.Overdue, ot)
 			}
 		}
-		if d := t.EffectiveDeadline(); d != nil && d.Kind == task.OnDate {
+		switch d := t.EffectiveDeadline(); {
+		case d != nil && d.Kind == task.OnDate:
 			ot.Due = d.Date
-			if len(ot.Units) == 0 {
-				ot.Units = t.Responsibility.Accountable()
+		case (d == nil || d.Kind == task.Ongoing) && !r.End.IsZero():
+			ot.Due, ot.PlanEnd = r.End, true
+			if d != nil && !d.Until.IsZero() {
+				ot.Due, ot.PlanEnd = d.Until, false
 			}
-			r.Deadlines = append(r.Deadlines, ot)
+		default:
+			return
 		}
+		if len(ot.Units) == 0 {
+			ot.Units = t.Responsibility.Accountable()
+		}
+		r.Deadlines = append(r.Deadlines, ot)
 	})
 	for _, w := range rows {
 		r.Workload = append(r.Workload, *w)
@@ -399,15 +411,16 @@ const (
 	barStep     = 24
 )
 
-// textWidth estimates the pixels s takes at 12px: Chinese characters are
-// as wide as the font size, others about 0.6 of it.
+// textWidth estimates, generously, the pixels s takes at size px:
+// Chinese characters a little over the font size, others about two thirds
+// of it (measured in headless Chromium with the Noto fonts Debian ships).
 func textWidth(s string, size float64) int {
 	w := 0.0
 	for _, r := range s {
 		if termtext.Width(string(r)) == 2 {
-			w += size
+			w += size * 1.05
 		} else {
-			w += size * 0.6
+			w += size * 0.65
 		}
 	}
 	return int(w + 0.5)
@@ -460,7 +473,7 @@ func (r *Report) layoutTimeline() *timeline {
 	}
 	span := max(to.Sub(from), 1)
 	x := func(d calendar.Date) int { return chartX0 + d.Sub(from)*(chartX1-chartX0)/span }
-	tl := &timeline{Width: chartX1 + 40, AxisY: axisY, X0: chartX0, X1: chartX1, AsOf: r.AsOf, AsOfX: x(r.AsOf), ShowAsOf: true}
+	tl := &timeline{Width: chartX1 + 60, AxisY: axisY, X0: chartX0, X1: chartX1, AsOf: r.AsOf, AsOfX: x(r.AsOf), ShowAsOf: true}
 	tl.AsOfLabelX = tl.AsOfX + 4
 	if tl.AsOfX > chartX1-150 {
 		tl.AsOfLabelX = tl.AsOfX - 150
@@ -492,10 +505,10 @@ func (r *Report) layoutTimeline() *timeline {
 	}
 	// One mark per date.
 	type group struct {
-		due                calendar.Date
-		numbers            []string
-		late, done, yellow int
-		titles             []string
+		due                         calendar.Date
+		numbers                     []string
+		late, done, yellow, planEnd int
+		titles                      []string
 	}
 	var groups []*group
 	for _, d := range r.Deadlines {
@@ -505,6 +518,9 @@ func (r *Report) layoutTimeline() *timeline {
 		g := groups[len(groups)-1]
 		g.numbers = append(g.numbers, d.Number)
 		g.titles = append(g.titles, d.Number+" "+d.Title)
+		if d.PlanEnd {
+			g.planEnd++
+		}
 		switch {
 		case d.Late:
 			g.late++
@@ -529,6 +545,12 @@ func (r *Report) layoutTimeline() *timeline {
 		more := ""
 		if len(nums) > 4 {
 			nums, more = nums[:4], fmt.Sprintf("…共%d项", len(g.numbers))
+		}
+		if g.planEnd > 0 {
+			more += fmt.Sprintf("（期末%d项）", g.planEnd)
+			if len(g.numbers) > 4 {
+				nums, more = nil, fmt.Sprintf("共%d项（其中无期限、到方案期末%d项）", len(g.numbers), g.planEnd)
+			}
 		}
 		m.Label = fmt.Sprintf("%d-%02d-%02d：%s%s", g.due.Year(), int(g.due.Month()), g.due.Day(), strings.Join(nums, "、"), more)
 		w := textWidth(m.Label, 12)
@@ -563,17 +585,22 @@ func (r *Report) WriteHTML(w io.Writer) error {
 	}
 	type bar struct {
 		WorkloadRow
-		Y, LeadW, JointW, RespW, SuppW, DoneW, JointX, RespX, SuppX, DoneX, EndX int
+		Y, X, LeadW, JointW, RespW, SuppW, DoneW, JointX, RespX, SuppX, DoneX, EndX int
 	}
 	var bars []bar
+	labelW := 60
+	for _, x := range r.Workload {
+		labelW = max(labelW, textWidth(x.Unit, 12)+12)
+	}
+	labelW = min(labelW, barLabelW)
 	for i, x := range r.Workload {
 		if x.Total == 0 && x.Finished == 0 {
 			continue
 		}
-		b := bar{WorkloadRow: x, Y: 28 + i*barStep}
+		b := bar{WorkloadRow: x, Y: 28 + i*barStep, X: labelW}
 		b.LeadW, b.JointW, b.RespW, b.SuppW = x.Lead*barScaleMax/maxTotal, x.Joint*barScaleMax/maxTotal, x.Responsible*barScaleMax/maxTotal, x.Supporting*barScaleMax/maxTotal
 		b.DoneW = x.Finished * barScaleMax / maxTotal
-		b.JointX = barLabelW + b.LeadW
+		b.JointX = labelW + b.LeadW
 		b.RespX = b.JointX + b.JointW
 		b.SuppX = b.RespX + b.RespW
 		b.DoneX = b.SuppX + b.SuppW
@@ -586,13 +613,12 @@ func (r *Report) WriteHTML(w io.Writer) error {
 		BarsH    int
 		BarsW    int
 		Timeline *timeline
-	}{r, bars, 40 + len(bars)*barStep, barLabelW + barScaleMax + 60, r.layoutTimeline()}
+	}{r, bars, 40 + len(bars)*barStep, labelW + barScaleMax + 60, r.layoutTimeline()}
 	return reportTemplate.Execute(w, data)
 }
 
 var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"join":  func(xs []string) string { return strings.Join(xs, "、") },
-	"barX":  func() int { return barLabelW },
 	"sub5":  func(y int) int { return y - 5 },
 	"sub12": func(y int) int { return y - 12 },
 }).Parse(`<!DOCTYPE html>
@@ -601,6 +627,7 @@ var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap
 body{font-family:system-ui,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;margin:2em;color:#222;max-width:1100px}
 h1{font-size:1.4em} h2{font-size:1.1em;margin-top:1.6em}
 table{border-collapse:collapse} td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}
+th,td.k{white-space:nowrap}
 td.n{text-align:right}
 .late{color:#b00020} .legend span{display:inline-block;width:1em;height:1em;margin:0 .3em 0 1em;vertical-align:middle}
 .light{display:inline-block;padding:.1em .7em;border-radius:1em;color:#fff;margin-right:.5em}
@@ -620,7 +647,7 @@ svg text{font-family:inherit}
 <svg xmlns="http://www.w3.org/2000/svg" width="{{.BarsW}}" height="{{.BarsH}}" role="img" aria-label="workload">
 <text x="{{$.BarsW}}" y="14" font-size="11" text-anchor="end" fill="#666">未完成 / 已完成</text>
 {{range .Bars}}<text x="0" y="{{.Y}}" dy="12" font-size="12">{{.Unit}}</text>
-<rect x="{{barX}}" y="{{.Y}}" width="{{.LeadW}}" height="16" fill="#1f77b4"/><rect x="{{.JointX}}" y="{{.Y}}" width="{{.JointW}}" height="16" fill="#ff7f0e"/>
+<rect x="{{.X}}" y="{{.Y}}" width="{{.LeadW}}" height="16" fill="#1f77b4"/><rect x="{{.JointX}}" y="{{.Y}}" width="{{.JointW}}" height="16" fill="#ff7f0e"/>
 <rect x="{{.RespX}}" y="{{.Y}}" width="{{.RespW}}" height="16" fill="#2ca02c"/><rect x="{{.SuppX}}" y="{{.Y}}" width="{{.SuppW}}" height="16" fill="#aaa"/>
 <rect x="{{.DoneX}}" y="{{.Y}}" width="{{.DoneW}}" height="16" fill="#ddd" stroke="#999" stroke-width=".5"/>
 <text x="{{.EndX}}" y="{{.Y}}" dy="12" font-size="12">{{.Total}}{{if .Finished}} / {{.Finished}}{{end}}</text>
@@ -638,7 +665,7 @@ svg text{font-family:inherit}
 </svg>{{else}}<p>没有固定期限的任务 / no fixed deadlines</p>{{end}}
 <h2>督办 / Supervision</h2>
 {{if .Actions}}<table><tr><th>动作</th><th>序号</th><th>任务</th><th>主送</th><th>抄送</th><th>说明</th></tr>
-{{range .Actions}}<tr><td>{{.Kind.Chinese}}</td><td>{{.Number}}</td><td>{{.Title}}</td><td>{{.Unit}}</td><td>{{join .Copy}}</td><td>{{.MessageZh}}<br>{{.MessageEn}}</td></tr>
+{{range .Actions}}<tr><td class="k">{{.Kind.Chinese}}</td><td class="k">{{.Number}}</td><td>{{.Title}}</td><td class="k">{{.Unit}}</td><td>{{join .Copy}}</td><td>{{.MessageZh}}<br>{{.MessageEn}}</td></tr>
 {{end}}</table>{{else}}<p>无 / none</p>{{end}}
 {{if .Undatable}}<h2>无法推算 / Undatable</h2><table><tr><th>序号</th><th>任务</th><th>期限</th><th>需要的年份</th><th>说明</th></tr>
 {{range .Undatable}}<tr><td>{{.Number}}</td><td>{{.Title}}</td><td>{{.Due}}</td><td>{{range $i, $y := .Years}}{{if $i}}、{{end}}{{$y}}{{end}}</td><td>{{.MessageZh}}<br>{{.MessageEn}}</td></tr>
