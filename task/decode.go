@@ -1,10 +1,13 @@
 package task
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/bizenv/bizenv/internal/strictjson"
+	"github.com/google/uuid"
 )
 
 // maxTaskJSON bounds the JSON the decoders read: 64 MiB.
@@ -39,4 +42,47 @@ func decodeStrict(r io.Reader, v any) error {
 		return fmt.Errorf("%w: 不是有效的任务 JSON / not a valid task JSON: %w", ErrInvalidTask, err)
 	}
 	return nil
+}
+
+// DecodeActions reads a JSON array of actions (the form json.Marshal
+// writes: the actions a caller delivered, with their replies), under the
+// rules of DecodeTask; an action without a kind, a task, a unit, a due
+// date or the day it was decided is an error naming it by its index.
+func DecodeActions(r io.Reader) ([]Action, error) {
+	var as []Action
+	if err := strictjson.Decode(r, maxTaskJSON, &as); err != nil {
+		return nil, fmt.Errorf("%w: 不是有效的督办记录 JSON / not a valid actions JSON: %w", ErrInvalidValue, err)
+	}
+	var errs []error
+	for i, a := range as {
+		var miss []string
+		if a.Kind == 0 {
+			miss = append(miss, "kind")
+		}
+		if a.Task == uuid.Nil {
+			miss = append(miss, "task")
+		}
+		if FoldName(a.Unit) == "" {
+			miss = append(miss, "unit")
+		}
+		if a.Due.IsZero() {
+			miss = append(miss, "due")
+		}
+		if a.On.IsZero() {
+			miss = append(miss, "on")
+		}
+		if a.Reply != nil && (a.Reply.On.IsZero() || a.Reply.On.Before(a.On)) {
+			miss = append(miss, "reply.on")
+		}
+		if len(miss) > 0 {
+			errs = append(errs, fmt.Errorf("%w: /%d：缺少或无效的字段 %s / /%d: missing or invalid %s", ErrInvalidValue, i, strings.Join(miss, "、"), i, strings.Join(miss, ", ")))
+		}
+		if len(errs) == 100 {
+			break
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return as, nil
 }

@@ -2,6 +2,7 @@ package task
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -72,4 +73,25 @@ func TestDecodeTaskIsStrict(t *testing.T) {
 	assert.Equal(t, []string{"区数据局"}, ts[1].Responsibility.Lead, "names are folded")
 	_, err = DecodeTasks(strings.NewReader(`[{"number":"1"},null]`))
 	assert.ErrorIs(t, err, ErrInvalidTask)
+}
+
+func TestDecodeActions(t *testing.T) {
+	tk := &Task{ID: NewID(tiexiDoc, "8"), Number: "8", Responsibility: Responsibility{Lead: []string{"区数据局"}}, Deadline: dl(t, "2025年10月10日前")}
+	s, err := Actions([]*Task{tk}, date(t, "2025-10-13"), Options{End: planEnd}, nil)
+	require.NoError(t, err)
+	require.Len(t, s.Actions, 1)
+	require.NoError(t, s.Actions[0].RecordReply(Reply{On: date(t, "2025-10-15"), Unit: "区数据局", Text: "已部署宣传"}))
+	b, err := json.Marshal(s.Actions)
+	require.NoError(t, err)
+	back, err := DecodeActions(bytes.NewReader(b))
+	require.NoError(t, err)
+	again, err := json.Marshal(back)
+	require.NoError(t, err)
+	assert.JSONEq(t, string(b), string(again))
+	for _, bad := range []string{`[{}]`, `[{"kind":"remind","kind":"supervise"}]`, `[{"kind":"shout"}]`, `{}`, `[null]`} {
+		_, err := DecodeActions(strings.NewReader(bad))
+		assert.ErrorIs(t, err, ErrInvalidValue, bad)
+	}
+	_, err = DecodeActions(strings.NewReader(`[{"kind":"escalate","task":"` + tk.ID.String() + `","unit":"区数据局","due":"2025-10-10","on":"2025-10-20"}]`))
+	assert.NoError(t, err, "the older name of 通报 still reads")
 }

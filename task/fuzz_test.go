@@ -150,3 +150,56 @@ func FuzzResponsibilityJSON(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseDeadlineIn(f *testing.F) {
+	for _, s := range []string{"年底前", "6月底前", "上半年", "三季度末", "第三季度", "下半年", "9月30日前", "年中", "每半年", "长期坚持", "2026年6月底前", "13月底前"} {
+		f.Add(s, 2025)
+	}
+	f.Add("年底前", 0)
+	f.Add("年底前", 9999)
+	f.Fuzz(func(t *testing.T, s string, year int) {
+		d, err := ParseDeadlineIn(s, year)
+		if err != nil {
+			if !errors.Is(err, ErrInvalidDeadline) {
+				t.Fatalf("%q %d: error not wrapping ErrInvalidDeadline: %v", s, year, err)
+			}
+			return
+		}
+		if !d.valid() {
+			t.Fatalf("%q %d parsed to an invalid deadline %+v", s, year, d)
+		}
+		if d.Kind != Ongoing {
+			if _, err := d.Due(planEnd); err != nil {
+				t.Fatalf("%q: %v", s, err)
+			}
+		}
+	})
+}
+
+func FuzzDecodeActions(f *testing.F) {
+	f.Add([]byte(`[{"id":"00000000-0000-0000-0000-000000000000","kind":"supervise","task":"5fc2a2a9-774f-5dba-9369-0b715a692178","number":"1","title":"x","unit":"区数据局","copy":["区财政局"],"due":"2025-10-10","on":"2025-10-13","days":2,"reply_by":"2025-10-20","reply":{"on":"2025-10-15","unit":"区数据局","text":"ok"},"message_zh":"a","message_en":"b"}]`))
+	f.Add([]byte(`[{"kind":"escalate","task":"5fc2a2a9-774f-5dba-9369-0b715a692178","unit":"x","due":"2025-10-10","on":"2025-10-13"}]`))
+	f.Add([]byte(`[{"kind":"remind","kind":"notice"}]`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		as, err := DecodeActions(bytes.NewReader(b))
+		if err != nil {
+			if !errors.Is(err, ErrInvalidValue) {
+				t.Fatalf("error not wrapping ErrInvalidValue: %v", err)
+			}
+			return
+		}
+		out, err := json.Marshal(as)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := DecodeActions(bytes.NewReader(out))
+		if err != nil {
+			t.Fatalf("re-reading %s: %v", out, err)
+		}
+		again, _ := json.Marshal(back)
+		if !bytes.Equal(out, again) {
+			t.Fatalf("round trip changed the actions:\n%s\n%s", out, again)
+		}
+		_, _ = Actions(nil, planEnd, Options{}, as)
+	})
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -55,4 +56,43 @@ func TestReportUndatable(t *testing.T) {
 	r = bizenv(t, "", "report", plan, "--as-of", "2027-07-15", "--format", "html")
 	require.Equal(t, 0, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "无法推算 / Undatable")
+}
+
+// Issue 15: group phrases expand through a directory, so that a street
+// named only through 各镇（街道） has its workload and its reminders.
+func TestReportDirectory(t *testing.T) {
+	dir := t.TempDir()
+	units := filepath.Join(dir, "units.json")
+	require.NoError(t, os.WriteFile(units, []byte(`{"units":[
+{"name":"区交通运输局","kind":"bureau","level":"county"},
+{"name":"红海街道","kind":"township_office","level":"township"},
+{"name":"熊岳镇","kind":"township_office","level":"township"}],"groups":"standard"}`), 0o644))
+	plan := filepath.Join("..", "..", "examples", "data", "bayuquan-2021-2024.json")
+	r := bizenv(t, "", "report", plan, "--as-of", "2022-12-28", "--directory", units, "--format", "json")
+	require.Equal(t, 0, r.code, r.stderr)
+	var rep struct {
+		Workload []struct {
+			Unit  string `json:"unit"`
+			Total int    `json:"total"`
+		} `json:"workload"`
+		Actions []struct {
+			Number string `json:"number"`
+			Unit   string `json:"unit"`
+		} `json:"actions"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &rep))
+	totals := map[string]int{}
+	for _, w := range rep.Workload {
+		totals[w.Unit] = w.Total
+	}
+	assert.Equal(t, 10, totals["红海街道"], "the nine items of 各镇(街道), and item 47 of 各相关单位")
+	assert.Zero(t, totals["各镇(街道)"], "the phrase itself is no unit")
+	reminded := false
+	for _, a := range rep.Actions {
+		reminded = reminded || (a.Number == "72" && a.Unit == "熊岳镇")
+	}
+	assert.True(t, reminded, "熊岳镇 is reminded for item 72")
+
+	r = bizenv(t, "", "report", plan, "--as-of", "2022-12-28", "--directory", filepath.Join(dir, "missing.json"))
+	assert.Equal(t, 2, r.code)
 }
