@@ -638,7 +638,12 @@ svg text{font-family:inherit}
 <p>截至 {{.AsOf}}：任务 {{.Tasks}} 项，已完成 {{.Finished}} 项，超期 {{len .Overdue}} 项 / as of {{.AsOf}}: {{.Tasks}} tasks, {{.Finished}} finished, {{len .Overdue}} overdue</p>
 <p><span class="light red">红灯 {{.Lights.Red}}</span><span class="light yellow">黄灯 {{.Lights.Yellow}}</span><span class="light green">绿灯 {{.Lights.Green}}</span></p>
 {{if .CloseOut}}<p>方案期已于 {{.End}} 结束，不再督办，见下方收尾情况 / the plan's period ended on {{.End}}: no supervision, see the close-out below.</p>{{end}}
-<h2>超期任务 / Overdue</h2>
+{{with .CloseOut}}<h2>收尾 / Close-out</h2>
+<p>已完成 {{len .Finished}}，已结转 {{len .CarriedOver}}，未完成 {{len .Unfinished}}，已取消 {{len .Cancelled}}，暂缓 {{len .Suspended}} / finished {{len .Finished}}, carried over {{len .CarriedOver}}, unfinished {{len .Unfinished}}, cancelled {{len .Cancelled}}, suspended {{len .Suspended}}</p>
+{{if .CarriedOver}}<h3>已结转 / Carried over</h3><table><tr><th>序号</th><th>任务</th><th>结转至</th><th>日期</th><th>理由</th></tr>{{range .CarriedOver}}<tr><td>{{.Number}}</td><td>{{.Title}}</td><td>{{.To}}</td><td>{{.Date}}</td><td>{{.Reason}}</td></tr>{{end}}</table>{{end}}
+{{if .Finished}}<h3>已完成 / Finished</h3><table><tr><th>序号</th><th>任务</th><th>单位</th><th>销号日期</th></tr>{{range .Finished}}<tr><td>{{.Number}}</td><td>{{.Title}}</td><td>{{join .Units}}</td><td>{{if not .Date.IsZero}}{{.Date}}{{end}}</td></tr>{{end}}</table>{{end}}
+{{end}}
+<h2>{{if .CloseOut}}未完成（期末超期）/ Unfinished, overdue at the end{{else}}超期任务 / Overdue{{end}}</h2>
 {{if .Overdue}}<table><tr><th>序号</th><th>任务</th><th>期限</th><th>超期（工作日）</th><th>超期单位</th></tr>
 {{range .Overdue}}<tr class="late"><td>{{.Number}}</td><td>{{.Title}}</td><td>{{.Due}}</td><td class="n">{{.DaysLate}}</td><td>{{join .Units}}</td></tr>
 {{end}}</table>{{else}}<p>无 / none</p>{{end}}
@@ -670,10 +675,6 @@ svg text{font-family:inherit}
 {{if .Undatable}}<h2>无法推算 / Undatable</h2><table><tr><th>序号</th><th>任务</th><th>期限</th><th>需要的年份</th><th>说明</th></tr>
 {{range .Undatable}}<tr><td>{{.Number}}</td><td>{{.Title}}</td><td>{{.Due}}</td><td>{{range $i, $y := .Years}}{{if $i}}、{{end}}{{$y}}{{end}}</td><td>{{.MessageZh}}<br>{{.MessageEn}}</td></tr>
 {{end}}</table>{{end}}
-{{with .CloseOut}}<h2>收尾 / Close-out</h2>
-<p>已完成 {{len .Finished}}，已结转 {{len .CarriedOver}}，未完成 {{len .Unfinished}}，已取消 {{len .Cancelled}}，暂缓 {{len .Suspended}}</p>
-{{if .CarriedOver}}<table><tr><th>序号</th><th>任务</th><th>结转至</th><th>理由</th></tr>{{range .CarriedOver}}<tr><td>{{.Number}}</td><td>{{.Title}}</td><td>{{.To}}</td><td>{{.Reason}}</td></tr>{{end}}</table>{{end}}
-{{if .Unfinished}}<h3>未完成 / Unfinished</h3><table><tr><th>序号</th><th>任务</th><th>单位</th></tr>{{range .Unfinished}}<tr><td>{{.Number}}</td><td>{{.Title}}</td><td>{{join .Units}}</td></tr>{{end}}</table>{{end}}{{end}}
 {{if .Attainment}}<h2>指标达标 / Indicators</h2><table><tr><th>指标</th><th>地区</th><th>数值</th><th>目标</th><th>达标</th></tr>
 {{range .Attainment}}<tr><td>{{.Name}}</td><td>{{.Region}}</td><td>{{.Value}}</td><td>{{.Target}}</td><td>{{.Attainment.Chinese}}</td></tr>{{end}}</table>{{end}}
 </body></html>

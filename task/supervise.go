@@ -118,14 +118,16 @@ type Rules struct {
 //   - 督办 from the first working day late, with a reply (督办单) due within
 //     5 working days;
 //   - 约谈 from 10 working days late, or once a 督办单 goes unanswered;
-//   - 通报 from 20 working days late, or after 3 actions for the same due
-//     date;
+//   - 通报 from 20 working days late;
 //   - 问责 from 40 working days late.
+//
+// Each rung goes out once per due date; Rung.Repeats lets a caller climb
+// by the number of actions sent instead.
 func DefaultLadder() []Rung {
 	return []Rung{
 		{Kind: Supervise, Late: 1, ReplyDays: 5},
 		{Kind: Summons, Late: 10, Unanswered: true},
-		{Kind: PublicNotice, Late: 20, Repeats: 3},
+		{Kind: PublicNotice, Late: 20},
 		{Kind: Accountability, Late: 40},
 	}
 }
@@ -479,7 +481,7 @@ func Actions(tasks []*Task, asOf calendar.Date, o Options, sent []Action) (Super
 				zh = fmt.Sprintf("已超过期限 %s %d个工作日，予以%s", us.Due, us.DaysLate, kind.Chinese())
 				en = fmt.Sprintf("%d working days past the deadline %s: %s", us.DaysLate, us.Due, kind)
 				if n := count[k]; n > 0 {
-					zh += fmt.Sprintf("（此前已督办%d次）", n)
+					zh += fmt.Sprintf("（此前已发出%d次）", n)
 					en += fmt.Sprintf(" (%d actions before)", n)
 				}
 				if unanswered[k] && rung.Unanswered {
