@@ -268,8 +268,8 @@ func check(e Entry, prior []Entry, st *ledgerState) error {
 		if !r.Kind.reviewable() {
 			return bad(fmt.Sprintf("第%d条（%s）不需审核", e.Ref, r.Kind.Chinese()), fmt.Sprintf("entry %d (%s) is not reviewed", e.Ref, r.Kind))
 		}
-		if d, ok := st.decided[e.Ref]; ok {
-			return bad(fmt.Sprintf("第%d条已由第%d条审核", e.Ref, d.Seq), fmt.Sprintf("entry %d was already reviewed by entry %d", e.Ref, d.Seq))
+		if by, _, ok := st.decision(e.Ref); ok {
+			return bad(fmt.Sprintf("第%d条已由第%d条审核", e.Ref, by), fmt.Sprintf("entry %d was already reviewed by entry %d", e.Ref, by))
 		}
 		if r.Kind == Apply && e.Ref != st.apply {
 			return bad(fmt.Sprintf("第%d条销号申请已失效", e.Ref), fmt.Sprintf("the application in entry %d is no longer in force", e.Ref))
@@ -300,40 +300,42 @@ func check(e Entry, prior []Entry, st *ledgerState) error {
 // ledger add up to.
 type ledgerState struct {
 	closure       closure
-	apply         int           // the application in force (pending or approved), or 0
-	approve       int           // the approval that closed the task, or 0
-	recheck       int           // the last re-check, or 0
-	extendPending int           // an extension request awaiting review, or 0
-	extension     int           // the last approved extension request, or 0
-	carryOver     int           // the carry-over, or 0
-	events        bool          // any closure, re-check or carry-over entry
-	decided       map[int]Entry // decisions by the Seq they decide on (nil when none)
+	apply         int        // the application in force (pending or approved), or 0
+	approve       int        // the approval that closed the task, or 0
+	recheck       int        // the last re-check, or 0
+	extendPending int        // an extension request awaiting review, or 0
+	extension     int        // the last approved extension request, or 0
+	carryOver     int        // the carry-over, or 0
+	events        bool       // any closure, re-check or carry-over entry
+	decided       []decision // by the Seq decided on (nil when there is none)
 }
 
 // stateOf works out the state of the entries, in one pass.
 func stateOf(entries []Entry) ledgerState {
 	var s ledgerState
 	for i := range entries {
-		s.add(entries[i], entries[:i+1])
+		s.add(&entries[i], entries[:i+1])
 	}
 	return s
 }
 
 // add updates s with e, the last of entries.
-func (s *ledgerState) add(e Entry, entries []Entry) {
+func (s *ledgerState) add(e *Entry, entries []Entry) {
 	{
 		switch e.Kind {
 		case Apply:
 			s.closure, s.apply, s.events = pending, e.Seq, true
 		case Approve, Return:
-			if s.decided == nil {
-				s.decided = make(map[int]Entry)
+			if e.Ref >= 0 {
+				for len(s.decided) <= e.Ref {
+					s.decided = append(s.decided, decision{})
+				}
+				s.decided[e.Ref] = decision{by: int32(e.Seq), approve: e.Kind == Approve}
 			}
-			s.decided[e.Ref] = e
-			if _, ok := entryAt(entries, e.Ref); !ok {
+			r, ok := entryAt(entries, e.Ref)
+			if !ok {
 				return
 			}
-			r, _ := entryAt(entries, e.Ref)
 			switch {
 			case r.Kind == Apply && e.Ref == s.apply:
 				s.events = true
@@ -367,24 +369,40 @@ func entryAt(entries []Entry, seq int) (Entry, bool) {
 	if seq >= 1 && seq <= len(entries) && entries[seq-1].Seq == seq {
 		return entries[seq-1], true
 	}
-	for _, e := range entries {
-		if e.Seq == seq {
-			return e, true
+	for i := range entries {
+		if entries[i].Seq == seq {
+			return entries[i], true
 		}
 	}
 	return Entry{}, false
 }
 
-// reviewOf returns the review state of entries[i] given the decisions.
-func (s ledgerState) reviewOf(e Entry) ReviewState {
+// decision is the approval or return of an entry.
+type decision struct {
+	by      int32 // the Seq of the Approve or Return, 0 for none
+	approve bool
+}
+
+// decision returns the Seq of the Approve or Return that decided on entry
+// seq, and whether it approved.
+func (s *ledgerState) decision(seq int) (by int, approve, ok bool) {
+	if seq < 0 || seq >= len(s.decided) || s.decided[seq].by == 0 {
+		return 0, false, false
+	}
+	d := s.decided[seq]
+	return int(d.by), d.approve, true
+}
+
+// reviewOf returns the review state of e given the decisions.
+func (s *ledgerState) reviewOf(e Entry) ReviewState {
 	if !e.Kind.reviewable() {
 		return NotReviewable
 	}
-	d, ok := s.decided[e.Seq]
+	_, approve, ok := s.decision(e.Seq)
 	switch {
 	case !ok:
 		return Pending
-	case d.Kind == Approve:
+	case approve:
 		return Approved
 	}
 	return Returned

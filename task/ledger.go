@@ -3,7 +3,6 @@ package task
 import (
 	"encoding/json"
 	"fmt"
-	"maps"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -128,7 +127,7 @@ func (l *Ledger) appendChecked(build func(prior []Entry, st *ledgerState) ([]Ent
 		}
 		st := next.st
 		if len(es) > 1 { // later entries may still be refused: work on a copy
-			st.decided = maps.Clone(st.decided)
+			st.decided = slices.Clone(st.decided)
 		}
 		out := make([]Entry, len(es))
 		entries := next.entries
@@ -146,7 +145,7 @@ func (l *Ledger) appendChecked(build func(prior []Entry, st *ledgerState) ([]Ent
 				}
 			}
 			entries = append(entries, e)
-			st.add(e, entries)
+			st.add(&entries[len(entries)-1], entries)
 			out[i] = e.clone()
 		}
 		next.entries, next.st = entries, st

@@ -2,6 +2,7 @@ package task
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/bizenv/bizenv/calendar"
 	"github.com/google/uuid"
@@ -186,7 +187,7 @@ func (t *Task) LightOf(asOf calendar.Date, o Options) (TaskLight, error) {
 }
 
 func (e *engine) light(t *Task, v *view, asOf calendar.Date) (TaskLight, error) {
-	st, err := e.standing(t, v, asOf, 0)
+	st, err := e.standing(t, v, asOf, 0, true)
 	if err != nil {
 		return TaskLight{}, err
 	}
@@ -207,28 +208,55 @@ func (e *engine) light(t *Task, v *view, asOf calendar.Date) (TaskLight, error) 
 	var elapsed decimal.NullDecimal
 	start, _ := e.window(t, st.Deadline)
 	fixed := st.Deadline == nil || !st.Deadline.Kind.Recurs()
+	// The share of time gone, in tenths of a percent, from the start to the
+	// due date: (asOf - start) / (due - start), rounded half up.
+	share := int64(-1)
+	for _, us := range st.Units {
+		if fixed && !start.IsZero() && !us.Due.IsZero() && us.Due.After(start) && !asOf.Before(start) {
+			num, den := int64(min(asOf.Sub(start), us.Due.Sub(start))), int64(us.Due.Sub(start))
+			share = (num*2000 + den) / (2 * den)
+			elapsed = decimal.NewNullDecimal(decimal.New(share, -1))
+			break
+		}
+	}
+	lag, lagWhole := wholePercent(e.o.Lights.Lag)
+	behind := func(p decimal.Decimal) bool {
+		if share < 0 {
+			return false
+		}
+		if n, ok := wholePercent(p); ok && lagWhole {
+			return (n+lag)*10 < share
+		}
+		return p.Add(e.o.Lights.Lag).LessThan(elapsed.Decimal)
+	}
 	tl.Light = Green
+	tl.Units = make([]UnitLight, 0, len(st.Units))
 	for _, us := range st.Units {
 		ul := UnitLight{Unit: us.Unit, Role: us.Role, Progress: us.Progress, Light: Green, ReasonZh: "按计划推进", ReasonEn: "on track"}
-		if fixed && !start.IsZero() && !us.Due.IsZero() && us.Due.After(start) && !asOf.Before(start) {
-			share := decimal.NewFromInt(int64(min(asOf.Sub(start), us.Due.Sub(start)))).Mul(hundred).DivRound(decimal.NewFromInt(int64(us.Due.Sub(start))), 1)
-			elapsed = decimal.NewNullDecimal(share)
-		}
 		switch {
 		case us.Done:
 			ul.ReasonZh, ul.ReasonEn = "本单位任务已完成", "its part is done"
 		case us.Late:
 			ul.Light = Red
-			ul.ReasonZh = fmt.Sprintf("超期%d个工作日（期限 %s）", us.DaysLate, us.Due)
-			ul.ReasonEn = fmt.Sprintf("%d working days late (due %s)", us.DaysLate, us.Due)
+			zh := strconv.AppendInt(append(make([]byte, 0, 64), "超期"...), int64(us.DaysLate), 10)
+			zh = appendDate(append(zh, "个工作日（期限 "...), us.Due)
+			en := strconv.AppendInt(make([]byte, 0, 64), int64(us.DaysLate), 10)
+			en = appendDate(append(en, " working days late (due "...), us.Due)
+			ul.ReasonZh, ul.ReasonEn = string(append(zh, "）"...)), string(append(en, ')'))
 		case !us.Due.IsZero() && us.DaysLeft <= dueSoon && !(fixed && us.Reported) && !us.ReportedForDue:
 			ul.Light = Yellow
-			ul.ReasonZh = fmt.Sprintf("距期限 %s 仅%d个工作日，尚未报送进展", us.Due, us.DaysLeft)
-			ul.ReasonEn = fmt.Sprintf("%d working days to %s and nothing reported", us.DaysLeft, us.Due)
-		case fixed && elapsed.Valid && us.Progress.Add(e.o.Lights.Lag).LessThan(elapsed.Decimal):
+			zh := appendDate(append(make([]byte, 0, 96), "距期限 "...), us.Due)
+			zh = strconv.AppendInt(append(zh, " 仅"...), int64(us.DaysLeft), 10)
+			en := strconv.AppendInt(make([]byte, 0, 64), int64(us.DaysLeft), 10)
+			en = appendDate(append(en, " working days to "...), us.Due)
+			ul.ReasonZh, ul.ReasonEn = string(append(zh, "个工作日，尚未报送进展"...)), string(append(en, " and nothing reported"...))
+		case fixed && behind(us.Progress):
 			ul.Light = Yellow
-			ul.ReasonZh = fmt.Sprintf("时间已过%s%%，进度仅%s%%", elapsed.Decimal.String(), us.Progress.String())
-			ul.ReasonEn = fmt.Sprintf("%s%% of the time gone, %s%% done", elapsed.Decimal.String(), us.Progress.String())
+			zh := appendTenths(append(make([]byte, 0, 64), "时间已过"...), share)
+			zh = appendPercent(append(zh, "%，进度仅"...), us.Progress)
+			en := appendTenths(make([]byte, 0, 64), share)
+			en = appendPercent(append(en, "% of the time gone, "...), us.Progress)
+			ul.ReasonZh, ul.ReasonEn = string(append(zh, '%')), string(append(en, "% done"...))
 		}
 		if ul.Light > tl.Light || (ul.Light == tl.Light && tl.ReasonZh == "") {
 			tl.Light, tl.ReasonZh, tl.ReasonEn = ul.Light, ul.ReasonZh, ul.ReasonEn
@@ -240,4 +268,21 @@ func (e *engine) light(t *Task, v *view, asOf calendar.Date) (TaskLight, error) 
 	}
 	tl.Elapsed = elapsed
 	return tl, nil
+}
+
+// appendTenths appends n tenths as a decimal: 517 is 51.7, 500 is 50.
+func appendTenths(b []byte, n int64) []byte {
+	b = strconv.AppendInt(b, n/10, 10)
+	if n%10 != 0 {
+		b = append(b, '.', byte('0'+n%10))
+	}
+	return b
+}
+
+// appendPercent appends a percent as decimal.Decimal.String writes it.
+func appendPercent(b []byte, p decimal.Decimal) []byte {
+	if n, ok := wholePercent(p); ok {
+		return strconv.AppendInt(b, n, 10)
+	}
+	return append(b, p.String()...)
 }

@@ -203,10 +203,12 @@ func (t *Task) Extensions() []Extension {
 		}
 		x := Extension{Request: e.clone(), From: current.clone()}
 		x.Request.Review = st.reviewOf(e)
-		if d, ok := st.decided[e.Seq]; ok {
-			d = d.clone()
-			x.Decision = &d
-			if d.Kind == Approve {
+		if by, approve, ok := st.decision(e.Seq); ok {
+			if d, ok := entryAt(all, by); ok {
+				d = d.clone()
+				x.Decision = &d
+			}
+			if approve {
 				current = e.Deadline
 			}
 		}

@@ -113,9 +113,27 @@ func (r *resolver) expand(name string) []string {
 }
 
 // list expands a list of names, keeping the first of any repeated unit.
+// The result is never changed by its callers: it may be names itself.
 func (r *resolver) list(names []string) []string {
 	if len(names) == 1 {
 		return r.expand(names[0])
+	}
+	if r.dir == nil { // names as written: no copy when they are folded and distinct
+		same := true
+		for i, n := range names {
+			if r.canon(n) != n {
+				same = false
+				break
+			}
+			for _, m := range names[:i] {
+				if m == n {
+					same = false
+				}
+			}
+		}
+		if same {
+			return names
+		}
 	}
 	var out []string
 	for _, n := range names {
@@ -275,12 +293,32 @@ type UnitProgress struct {
 type view struct {
 	all       []Entry
 	st        ledgerState
-	corrected map[int]bool
+	corrected []bool // by Seq; nil when nothing is corrected
+	byUnit    []unitLatest
+	anyone    *Entry
 }
 
-func newView(t *Task) *view {
-	all := t.Ledger.all()
-	return &view{all: all, st: stateOf(all), corrected: correctedSet(all)}
+func newView(t *Task) *view { return newViewAt(t, calendar.Date{}) }
+
+// correctedSeqs returns, by Seq, the reports a later entry corrects (nil
+// when none).
+func correctedSeqs(all []Entry) []bool {
+	var c []bool
+	for i := range all {
+		if k := all[i].Corrects; k > 0 {
+			if c == nil {
+				n := 0
+				for j := range all {
+					n = max(n, all[j].Seq)
+				}
+				c = make([]bool, n+1)
+			}
+			if k < len(c) {
+				c[k] = true
+			}
+		}
+	}
+	return c
 }
 
 // newViewAt is the task's ledger as it stood on asOf: the entries dated on
@@ -288,25 +326,33 @@ func newView(t *Task) *view {
 // changed by what was recorded for later days.
 func newViewAt(t *Task, asOf calendar.Date) *view {
 	all := t.Ledger.all()
-	later := false
 	if !asOf.IsZero() {
+		// Entries are appended in time, so those on or before asOf are most
+		// often the first ones: then the view is a prefix, not a copy.
+		k := len(all)
 		for i := range all {
 			if all[i].Date.After(asOf) {
-				later = true
+				k = i
 				break
 			}
 		}
-	}
-	if later {
-		kept := make([]Entry, 0, len(all))
-		for _, e := range all {
-			if !e.Date.After(asOf) {
-				kept = append(kept, e)
-			}
+		prefix := true
+		for i := k; i < len(all) && prefix; i++ {
+			prefix = all[i].Date.After(asOf)
 		}
-		all = kept
+		if prefix {
+			all = all[:k:k]
+		} else {
+			kept := make([]Entry, 0, len(all))
+			for i := range all {
+				if !all[i].Date.After(asOf) {
+					kept = append(kept, all[i])
+				}
+			}
+			all = kept
+		}
 	}
-	return &view{all: all, st: stateOf(all), corrected: correctedSet(all)}
+	return &view{all: all, st: stateOf(all), corrected: correctedSeqs(all)}
 }
 
 // inForce reports whether e is a report that counts (not corrected and
@@ -319,25 +365,62 @@ func (v *view) inForce(e *Entry) bool {
 	if e.Kind != Report {
 		return false
 	}
-	if v.corrected[e.Seq] {
+	if e.Seq < len(v.corrected) && v.corrected[e.Seq] {
 		return false
 	}
-	if d, ok := v.st.decided[e.Seq]; ok && d.Kind == Return {
+	if _, approve, ok := v.st.decision(e.Seq); ok && !approve {
 		return false
 	}
 	return true
 }
 
-// latest returns unit u's latest report in force ("" for anyone's).
+// unitLatest is a unit's latest report in force.
+type unitLatest struct {
+	unit string
+	best *Entry
+}
+
+// later reports whether e comes after best: by date, then by Seq.
+func later(e, best *Entry) bool {
+	return best == nil || e.Date.After(best.Date) || (e.Date == best.Date && e.Seq > best.Seq)
+}
+
+// latest returns unit u's latest report in force ("" for anyone's). The
+// first call reads the ledger once for every unit.
 func (v *view) latest(r *resolver, u string) (decimal.Decimal, calendar.Date, bool) {
-	var best *Entry
-	for i := range v.all {
-		e := &v.all[i]
-		if !v.inForce(e) || (u != "" && r.canon(e.Unit) != u) {
-			continue
+	if v.byUnit == nil {
+		v.byUnit = make([]unitLatest, 0, 4)
+		for i := range v.all {
+			e := &v.all[i]
+			if !v.inForce(e) {
+				continue
+			}
+			if later(e, v.anyone) {
+				v.anyone = e
+			}
+			c := r.canon(e.Unit)
+			found := false
+			for j := range v.byUnit {
+				if v.byUnit[j].unit == c {
+					if later(e, v.byUnit[j].best) {
+						v.byUnit[j].best = e
+					}
+					found = true
+					break
+				}
+			}
+			if !found {
+				v.byUnit = append(v.byUnit, unitLatest{unit: c, best: e})
+			}
 		}
-		if best == nil || e.Date.After(best.Date) || (e.Date == best.Date && e.Seq > best.Seq) {
-			best = e
+	}
+	best := v.anyone
+	if u != "" {
+		best = nil
+		for _, x := range v.byUnit {
+			if x.unit == u {
+				best = x.best
+			}
 		}
 	}
 	if best == nil {
@@ -429,14 +512,25 @@ func (t *Task) progressOf(r *resolver, rule Rollup, v *view, asOf calendar.Date,
 		p, _, ok := v.latest(r, "")
 		return p, ok
 	}
+	// Whole percents (what units report) are added as integers; any other
+	// value goes the decimal way.
+	var isum int64
+	whole := true
 	sum, any := decimal.Zero, false
 	var least decimal.Decimal
 	for i, u := range units {
 		p, _, ok := v.latest(r, u)
 		any = any || ok
-		sum = sum.Add(p)
+		if n, ok := wholePercent(p); ok && whole {
+			isum += n
+		} else {
+			whole = false
+		}
 		if i == 0 || p.LessThan(least) {
 			least = p
+		}
+		if !whole {
+			sum = sum.Add(p)
 		}
 	}
 	if !any {
@@ -445,7 +539,26 @@ func (t *Task) progressOf(r *resolver, rule Rollup, v *view, asOf calendar.Date,
 	if rule == SlowestUnit {
 		return least, true
 	}
-	return sum.DivRound(decimal.NewFromInt(int64(len(units))), 2), true
+	n := int64(len(units))
+	if whole { // the mean to two places, rounded half up
+		return decimal.New((isum*200+n)/(2*n), -2), true
+	}
+	sum = decimal.Zero
+	for _, u := range units {
+		p, _, _ := v.latest(r, u)
+		sum = sum.Add(p)
+	}
+	return sum.DivRound(decimal.NewFromInt(n), 2), true
+}
+
+// wholePercent returns d as an integer when it is a whole number from 0 to
+// 100 (written with no decimal places, as reports are).
+func wholePercent(d decimal.Decimal) (int64, bool) {
+	if d.Exponent() != 0 {
+		return 0, false
+	}
+	c := d.CoefficientInt64()
+	return c, c >= 0 && c <= 100
 }
 
 // Standing is where a task stands as of a day: its state, the due date in
@@ -525,7 +638,9 @@ type UnitStanding struct {
 // when they fall on a day off (unless KeepDayOff).
 func (t *Task) Standing(asOf calendar.Date, o Options) (Standing, error) {
 	e := newEngine(o)
-	return e.standing(t, newViewAt(t, asOf), asOf, 0)
+	st, err := e.standing(t, newViewAt(t, asOf), asOf, 0, true)
+	st.Deadline = st.Deadline.clone()
+	return st, err
 }
 
 // engine holds what one call over many tasks needs.
@@ -637,11 +752,17 @@ func (e *engine) firstMissed(dl *Deadline, lastReport calendar.Date, reported bo
 	return oc
 }
 
-func (e *engine) standing(t *Task, v *view, asOf calendar.Date, depth int) (Standing, error) {
+// standing works out where t stands; withProgress adds the task's
+// progress (Standing.Progress), which supervision does not need. The
+// Deadline it returns is the ledger's own: callers outside the package get
+// a copy.
+func (e *engine) standing(t *Task, v *view, asOf calendar.Date, depth int, withProgress bool) (Standing, error) {
 	s := Standing{Task: t.ID, Number: t.Number, Title: t.Title, State: t.stateWith(v.all, &v.st, asOf, depth)}
-	s.Progress, s.Reported = t.progressOf(e.r, e.o.Progress, v, asOf, depth)
+	if withProgress {
+		s.Progress, s.Reported = t.progressOf(e.r, e.o.Progress, v, asOf, depth)
+	}
 	dl := effectiveDeadline(t, v.all, &v.st)
-	s.Deadline = dl.clone()
+	s.Deadline = dl
 	if !s.State.Open() || s.State == Suspended {
 		return s, nil
 	}

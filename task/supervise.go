@@ -1,6 +1,7 @@
 package task
 
 import (
+	"crypto/sha1"
 	"errors"
 	"fmt"
 	"strconv"
@@ -262,8 +263,32 @@ func (a *Action) unanswered(asOf calendar.Date) bool {
 	return a.Reply == nil || a.Reply.On.After(a.ReplyBy)
 }
 
+// actionID is the UUID v5, in Namespace(), of "action#", the task's ID
+// (16 bytes), the unit, and the kind, due date and day as text.
 func actionID(task uuid.UUID, unit string, k ActionKind, due, on calendar.Date) uuid.UUID {
-	return uuid.NewSHA1(Namespace(), []byte("action#"+task.String()+"#"+unit+"#"+k.String()+"#"+due.String()+"#"+on.String()))
+	var buf [160]byte
+	ns := Namespace()
+	b := append(buf[:0], ns[:]...)
+	b = append(b, "action#"...)
+	b = append(b, task[:]...)
+	b = append(b, unit...)
+	b = append(b, '#', byte(k), '#')
+	b = appendDate(b, due)
+	b = append(b, '#')
+	b = appendDate(b, on)
+	sum := sha1.Sum(b)
+	var u uuid.UUID
+	copy(u[:], sum[:16])
+	u[6] = (u[6] & 0x0f) | 0x50 // version 5
+	u[8] = (u[8] & 0x3f) | 0x80 // RFC 4122 variant
+	return u
+}
+
+// appendDate appends d as YYYY-MM-DD.
+func appendDate(b []byte, d calendar.Date) []byte {
+	y, m, dd := d.Year(), int(d.Month()), d.Day()
+	return append(b, byte('0'+y/1000%10), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+dd/10), byte('0'+dd%10))
 }
 
 // Undatable is a task that a function over many tasks could not date as
@@ -426,7 +451,7 @@ func Actions(tasks []*Task, asOf calendar.Date, o Options, sent []Action) (Super
 		}
 	}
 	Walk(tasks, func(t *Task) {
-		st, err := eng.standing(t, newViewAt(t, asOf), asOf, 0)
+		st, err := eng.standing(t, newViewAt(t, asOf), asOf, 0, false)
 		if err != nil {
 			s.Undatable = append(s.Undatable, eng.undatableOf(t, asOf, err))
 			return
@@ -461,32 +486,48 @@ func Actions(tasks []*Task, asOf calendar.Date, o Options, sent []Action) (Super
 			if a.Copy == nil {
 				a.Copy = []string{}
 			}
-			var zh, en string
+			// The messages are built by appending (no fmt): an action is made
+			// for every unit due one, and districts run this over every task.
+			zh := make([]byte, 0, 160)
+			en := make([]byte, 0, 160)
 			if kind == Remind {
 				a.Days = us.DaysLeft
-				zh = fmt.Sprintf("距期限 %s 还有%d个工作日", us.Due, us.DaysLeft)
-				en = fmt.Sprintf("%d working days to the deadline %s", us.DaysLeft, us.Due)
 				if us.DaysLeft == 0 {
-					zh, en = fmt.Sprintf("今日（%s）到期", us.Due), fmt.Sprintf("due today (%s)", us.Due)
+					zh = appendDate(append(zh, "今日（"...), us.Due)
+					zh = append(zh, "）到期"...)
+					en = appendDate(append(en, "due today ("...), us.Due)
+					en = append(en, ')')
+				} else {
+					zh = appendDate(append(zh, "距期限 "...), us.Due)
+					zh = strconv.AppendInt(append(zh, " 还有"...), int64(us.DaysLeft), 10)
+					zh = append(zh, "个工作日"...)
+					en = strconv.AppendInt(en, int64(us.DaysLeft), 10)
+					en = appendDate(append(en, " working days to the deadline "...), us.Due)
 				}
 				if us.ReportedForDue || us.From.IsZero() {
-					zh += "，请按时完成"
-					en += ": please finish on time"
+					zh = append(zh, "，请按时完成"...)
+					en = append(en, ": please finish on time"...)
 				} else {
-					zh += "，请按时报送本期进展"
-					en += ": please report this period's progress on time"
+					zh = append(zh, "，请按时报送本期进展"...)
+					en = append(en, ": please report this period's progress on time"...)
 				}
 			} else {
 				a.Days = us.DaysLate
-				zh = fmt.Sprintf("已超过期限 %s %d个工作日，予以%s", us.Due, us.DaysLate, kind.Chinese())
-				en = fmt.Sprintf("%d working days past the deadline %s: %s", us.DaysLate, us.Due, kind)
+				zh = appendDate(append(zh, "已超过期限 "...), us.Due)
+				zh = strconv.AppendInt(append(zh, ' '), int64(us.DaysLate), 10)
+				zh = append(append(zh, "个工作日，予以"...), kind.Chinese()...)
+				en = strconv.AppendInt(en, int64(us.DaysLate), 10)
+				en = appendDate(append(en, " working days past the deadline "...), us.Due)
+				en = append(append(en, ": "...), kind.String()...)
 				if n := count[k]; n > 0 {
-					zh += fmt.Sprintf("（此前已发出%d次）", n)
-					en += fmt.Sprintf(" (%d actions before)", n)
+					zh = strconv.AppendInt(append(zh, "（此前已发出"...), int64(n), 10)
+					zh = append(zh, "次）"...)
+					en = strconv.AppendInt(append(en, " ("...), int64(n), 10)
+					en = append(en, " actions before)"...)
 				}
 				if unanswered[k] && rung.Unanswered {
-					zh += "，督办单逾期未反馈"
-					en += "; the supervision notice went unanswered"
+					zh = append(zh, "，督办单逾期未反馈"...)
+					en = append(en, "; the supervision notice went unanswered"...)
 				}
 				if rung.ReplyDays > 0 {
 					by, err := eng.cal.AddWorkdays(asOf, rung.ReplyDays)
@@ -495,8 +536,9 @@ func Actions(tasks []*Task, asOf calendar.Date, o Options, sent []Action) (Super
 						continue
 					}
 					a.ReplyBy = by
-					zh += fmt.Sprintf("；请于 %s 前书面反馈", by)
-					en += fmt.Sprintf("; reply in writing by %s", by)
+					zh = appendDate(append(zh, "；请于 "...), by)
+					zh = append(zh, " 前书面反馈"...)
+					en = appendDate(append(en, "; reply in writing by "...), by)
 				}
 			}
 			to := us.Due
@@ -505,10 +547,10 @@ func Actions(tasks []*Task, asOf calendar.Date, o Options, sent []Action) (Super
 			}
 			if prov := provisionalYears(eng.cal, asOf, to); len(prov) > 0 {
 				a.Provisional = true
-				zh += fmt.Sprintf("（暂定：%s年放假通知尚未发布）", yearList(prov, "、"))
-				en += fmt.Sprintf(" (provisional: no holiday notice for %s yet)", yearList(prov, ", "))
+				zh = append(zh, fmt.Sprintf("（暂定：%s年放假通知尚未发布）", yearList(prov, "、"))...)
+				en = append(en, fmt.Sprintf(" (provisional: no holiday notice for %s yet)", yearList(prov, ", "))...)
 			}
-			a.MessageZh, a.MessageEn = zh, en
+			a.MessageZh, a.MessageEn = string(zh), string(en)
 			a.ID = actionID(t.ID, us.Unit, kind, us.Due, asOf)
 			s.Actions = append(s.Actions, a)
 		}

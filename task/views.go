@@ -152,7 +152,7 @@ func roleOfFolded(r *Responsibility, u string) Role {
 func Overdue(tasks []*Task, asOf calendar.Date, o Options) (late []*Task, undatable []Undatable) {
 	eng := newEngine(o)
 	Walk(tasks, func(t *Task) {
-		st, err := eng.standing(t, newViewAt(t, asOf), asOf, 0)
+		st, err := eng.standing(t, newViewAt(t, asOf), asOf, 0, false)
 		switch {
 		case err != nil:
 			undatable = append(undatable, eng.undatableOf(t, asOf, err))
