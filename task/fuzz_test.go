@@ -2,8 +2,10 @@ package task
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"testing"
 )
 
@@ -201,5 +203,35 @@ func FuzzDecodeActions(f *testing.F) {
 			t.Fatalf("round trip changed the actions:\n%s\n%s", out, again)
 		}
 		_, _ = Actions(nil, planEnd, Options{}, as)
+	})
+}
+
+// FuzzEnumText reads any text as every enum of the package: a name read
+// writes back to a name that reads to the same value.
+func FuzzEnumText(f *testing.F) {
+	for _, s := range []string{"done", "已完成", "monthly", "每半年", "notice", "escalate", "通报", "lead", "牵头", "apply", "回头看", "pending", "red", "红灯", "mean_of_units", "", "carried_over"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for name, c := range enums() {
+			v := c.fresh()
+			if err := v.(encoding.TextUnmarshaler).UnmarshalText(b); err != nil {
+				if !errors.Is(err, ErrInvalidValue) {
+					t.Fatalf("%s %q: error not wrapping ErrInvalidValue: %v", name, b, err)
+				}
+				continue
+			}
+			text, err := v.(encoding.TextMarshaler).MarshalText()
+			if err != nil {
+				t.Fatalf("%s %q read but does not write: %v", name, b, err)
+			}
+			back := c.fresh()
+			if err := back.(encoding.TextUnmarshaler).UnmarshalText(text); err != nil {
+				t.Fatalf("%s %q: its name %q does not read: %v", name, b, text, err)
+			}
+			if reflect.ValueOf(back).Elem().Interface() != reflect.ValueOf(v).Elem().Interface() {
+				t.Fatalf("%s %q: round trip changed the value", name, b)
+			}
+		}
 	})
 }

@@ -107,14 +107,43 @@ const (
 	Supporting              // 配合
 )
 
-var roleNames = []string{"", "lead", "joint", "responsible", "supporting"}
+var roleNames = []struct{ json, zh string }{{"", ""}, {"lead", "牵头"}, {"joint", "按职责分工负责"}, {"responsible", "责任"}, {"supporting", "配合"}}
 
-// String returns lead, joint, responsible or supporting ("" for none).
+// String returns lead, joint, responsible or supporting ("" for none); an
+// out-of-range value gives Role(N).
 func (r Role) String() string {
 	if int(r) < len(roleNames) {
-		return roleNames[r]
+		return roleNames[r].json
 	}
 	return fmt.Sprintf("Role(%d)", uint8(r))
+}
+
+// Chinese returns 牵头, 按职责分工负责, 责任 or 配合 ("" for none).
+func (r Role) Chinese() string {
+	if int(r) < len(roleNames) {
+		return roleNames[r].zh
+	}
+	return r.String()
+}
+
+// MarshalText implements encoding.TextMarshaler: the JSON name.
+func (r Role) MarshalText() ([]byte, error) {
+	if int(r) >= len(roleNames) {
+		return nil, fmt.Errorf("%w: role %d", ErrInvalidValue, uint8(r))
+	}
+	return []byte(roleNames[r].json), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler (English or Chinese;
+// empty text is NoRole).
+func (r *Role) UnmarshalText(b []byte) error {
+	for i, n := range roleNames {
+		if string(b) == n.json || (i > 0 && string(b) == n.zh) {
+			*r = Role(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("%w: 未知的职责 %q / unknown role %q", ErrInvalidValue, b, b)
 }
 
 // RoleOf returns the part unit plays, the most accountable if several.
