@@ -65,7 +65,7 @@ type Report struct {
 	Undatable []task.Undatable `json:"undatable"`
 	// Start and End are the plan's span (see TaskOptions).
 	Start calendar.Date `json:"start"`
-	End   calendar.Date `json:"end"`
+	End   calendar.Date `json:"end"` // the last day of the plan's period
 	// CloseOut is set past the plan's period: what was finished, carried
 	// over (结转) and to which plan, or left open. No action is given then.
 	CloseOut *task.CloseOut `json:"close_out,omitempty"`
@@ -73,9 +73,9 @@ type Report struct {
 
 // LightCounts count tasks by traffic light.
 type LightCounts struct {
-	Green  int `json:"green"`
-	Yellow int `json:"yellow"`
-	Red    int `json:"red"`
+	Green  int `json:"green"`  // on track or finished
+	Yellow int `json:"yellow"` // lagging
+	Red    int `json:"red"`    // overdue
 }
 
 // OverdueTask is a task in the report.
@@ -153,8 +153,8 @@ type ReportOptions struct {
 	// Rules are the supervision ladder; Lights the traffic-light
 	// thresholds; Progress the progress rule.
 	Rules    task.Rules
-	Lights   task.LightRules
-	Progress task.Rollup
+	Lights   task.LightRules // the traffic-light thresholds
+	Progress task.Rollup     // the progress rule
 	// Sent are the actions delivered before, so that none is repeated.
 	Sent []task.Action
 }

@@ -21,7 +21,7 @@ import (
 type Span struct {
 	// From and To are the first and last day.
 	From calendar.Date `json:"from"`
-	To   calendar.Date `json:"to"`
+	To   calendar.Date `json:"to"` // the last day, included
 	// Name names the period for people: 2025年10月.
 	Name string `json:"name"`
 }
@@ -122,14 +122,14 @@ type UnitScore struct {
 	// Due counts what fell due in the period: deadlines and periodic
 	// reports; OnTime those met on time, Late those missed.
 	Due    int `json:"due"`
-	OnTime int `json:"on_time"`
-	Late   int `json:"late"`
+	OnTime int `json:"on_time"` // met on time
+	Late   int `json:"late"`    // missed
 	// OnTimeRate is OnTime / Due in percent, null when nothing fell due.
 	OnTimeRate decimal.NullDecimal `json:"on_time_rate"`
 	// ReportsDue and ReportsMissed count the periodic reports due in the
 	// period and those not made on time.
 	ReportsDue    int `json:"reports_due"`
-	ReportsMissed int `json:"reports_missed"`
+	ReportsMissed int `json:"reports_missed"` // periodic reports not made on time
 	// Closed counts its tasks closed (销号) in the period.
 	Closed int `json:"closed"`
 	// Overdue counts its tasks still late at the end of the period.
@@ -139,23 +139,23 @@ type UnitScore struct {
 	// Score is its score by the rules; Forfeited reports a score lost
 	// whole (不得分), with the reason.
 	Score     decimal.Decimal `json:"score"`
-	Forfeited bool            `json:"forfeited,omitempty"`
-	ReasonZh  string          `json:"reason_zh,omitempty"`
-	ReasonEn  string          `json:"reason_en,omitempty"`
+	Forfeited bool            `json:"forfeited,omitempty"` // the whole score lost (不得分)
+	ReasonZh  string          `json:"reason_zh,omitempty"` // why, in Chinese
+	ReasonEn  string          `json:"reason_en,omitempty"` // why, in English
 }
 
 // ClosedTask is a task closed (销号) in a bulletin's period.
 type ClosedTask struct {
 	// Task, Number and Title name it; Units are its accountable units.
 	Task   uuid.UUID `json:"task"`
-	Number string    `json:"number"`
-	Title  string    `json:"title"`
-	Units  []string  `json:"units"`
+	Number string    `json:"number"` // as printed
+	Title  string    `json:"title"`  // the task's title
+	Units  []string  `json:"units"`  // its accountable units
 	// Due is its due date in force (zero when it has none); Applied the
 	// date of the application approved, Approved the date of approval.
 	Due      calendar.Date `json:"due"`
-	Applied  calendar.Date `json:"applied"`
-	Approved calendar.Date `json:"approved"`
+	Applied  calendar.Date `json:"applied"`  // the date of the application approved
+	Approved calendar.Date `json:"approved"` // the date of approval (销号)
 	// OnTime reports that it was applied for on or before Due.
 	OnTime bool `json:"on_time"`
 }
@@ -164,8 +164,8 @@ type ClosedTask struct {
 type LateTask struct {
 	// Task, Number and Title name it.
 	Task   uuid.UUID `json:"task"`
-	Number string    `json:"number"`
-	Title  string    `json:"title"`
+	Number string    `json:"number"` // as printed
+	Title  string    `json:"title"`  // the task's title
 	// Units are the units late on it.
 	Units []string `json:"units"`
 	// Due is the due date missed.
@@ -181,15 +181,15 @@ type Bulletin struct {
 	// Span is the period; AsOf the day the bulletin was made (what happened
 	// after Span.To is not counted).
 	Span Span          `json:"span"`
-	AsOf calendar.Date `json:"as_of"`
+	AsOf calendar.Date `json:"as_of"` // the day the bulletin was made
 	// Tasks counts the tasks (delegated parts included) open at some time
 	// in the period.
 	Tasks int `json:"tasks"`
 	// Closed are the tasks closed in the period; ClosedOnTime and
 	// ClosedLate count them.
 	Closed       []ClosedTask `json:"closed"`
-	ClosedOnTime int          `json:"closed_on_time"`
-	ClosedLate   int          `json:"closed_late"`
+	ClosedOnTime int          `json:"closed_on_time"` // closed on or before the due date
+	ClosedLate   int          `json:"closed_late"`    // closed after it
 	// Overdue are the tasks late at the end of the period.
 	Overdue []LateTask `json:"overdue"`
 	// Units are the units, best first.

@@ -11,7 +11,7 @@ import (
 type CloseOut struct {
 	// End is the last day of the plan's period; AsOf the day of the report.
 	End  calendar.Date `json:"end"`
-	AsOf calendar.Date `json:"as_of"`
+	AsOf calendar.Date `json:"as_of"` // the day of the close-out
 	// Finished are the tasks done (closed, or all their parts done).
 	Finished []OutTask `json:"finished"`
 	// CarriedOver are the tasks carried over, each naming the plan.
@@ -22,7 +22,7 @@ type CloseOut struct {
 	// Cancelled and Suspended are the tasks the caller cancelled or
 	// suspended.
 	Cancelled []OutTask `json:"cancelled"`
-	Suspended []OutTask `json:"suspended"`
+	Suspended []OutTask `json:"suspended"` // suspended (暂缓) tasks
 }
 
 // OutTask is a task in a close-out.
@@ -30,14 +30,14 @@ type OutTask struct {
 	// Task, Number and Title name the task; Units are its accountable
 	// units.
 	Task   uuid.UUID `json:"task"`
-	Number string    `json:"number"`
-	Title  string    `json:"title"`
-	Units  []string  `json:"units"`
+	Number string    `json:"number"` // as printed
+	Title  string    `json:"title"`  // the task's title
+	Units  []string  `json:"units"`  // its accountable units
 	// Date is when it was closed or carried over, when the ledger says.
 	Date calendar.Date `json:"date"`
 	// To names the plan it was carried over to; Reason why.
 	To     string `json:"to,omitempty"`
-	Reason string `json:"reason,omitempty"`
+	Reason string `json:"reason,omitempty"` // why it was carried over
 }
 
 // CloseOutOf sorts tasks (delegated parts included) for the close-out of

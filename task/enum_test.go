@@ -106,3 +106,43 @@ func TestEnumsRoundTrip(t *testing.T) {
 	require.NoError(t, k.UnmarshalText([]byte("escalate")))
 	assert.Equal(t, PublicNotice, k, "the older name of 通报")
 }
+
+// Every JSON type of the package round-trips: value -> JSON -> value ->
+// the same JSON.
+func TestJSONRoundTrips(t *testing.T) {
+	tasks, sent := octoberTasks(t)
+	o := tiexiOptions(t)
+	st, err := tasks[1].Standing(date(t, "2025-11-03"), o)
+	require.NoError(t, err)
+	_, err = tasks[0].Record(Entry{Kind: Recheck, Date: date(t, "2025-11-05"), Unit: "区营商局", RecordedAt: at(t, "2025-11-05", 9, 0), Reason: "回头看"}, o)
+	require.NoError(t, err)
+	_, err = tasks[1].Record(Entry{Kind: Extend, Date: date(t, "2025-11-05"), Unit: "区数据局", RecordedAt: at(t, "2025-11-05", 9, 0), Reason: "x", Deadline: dl(t, "2025年12月31日前")}, o)
+	require.NoError(t, err)
+	co := CloseOutOf(tasks, date(t, "2026-01-05"), Options{End: planEnd})
+	rules := DefaultScoreRules()
+	rules.Forfeit = []ActionKind{PublicNotice}
+	for name, v := range map[string]any{
+		"Standing":     &st,
+		"CloseOut":     &co,
+		"Closure":      ptr(tasks[0].ClosureOf()),
+		"Extensions":   ptr(tasks[1].Extensions()),
+		"UnitProgress": ptr(tasks[1].UnitProgress(o)),
+		"UnitRoles":    ptr(tasks[2].UnitRoles(o)),
+		"Actions":      &sent,
+		"Rules":        ptr(Rules{RemindBefore: 2, Ladder: DefaultLadder()}),
+		"LightRules":   ptr(LightRules{Lag: pct(10), DueSoon: 3}),
+		"Policy":       ptr(Policy{NoReview: true, Reviewers: []string{"区营商局"}, OnlyAssigned: true}),
+		"ScoreRules":   &rules,
+		"Span":         ptr(Span{From: date(t, "2025-10-01"), To: date(t, "2025-10-31"), Name: "2025年10月"}),
+	} {
+		b, err := json.Marshal(v)
+		require.NoError(t, err, name)
+		back := reflect.New(reflect.TypeOf(v).Elem()).Interface()
+		require.NoError(t, json.Unmarshal(b, back), "%s: %s", name, b)
+		again, err := json.Marshal(back)
+		require.NoError(t, err)
+		assert.JSONEq(t, string(b), string(again), name)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

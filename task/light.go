@@ -88,8 +88,8 @@ func (r LightRules) Validate() error {
 type TaskLight struct {
 	// Task, Number and Title name the task.
 	Task   uuid.UUID `json:"task"`
-	Number string    `json:"number"`
-	Title  string    `json:"title"`
+	Number string    `json:"number"` // as printed
+	Title  string    `json:"title"`  // the task's title
 	// Light is the worst of the units' lights (green when finished).
 	Light Light `json:"light"`
 	// State is the task's status.
@@ -99,12 +99,12 @@ type TaskLight struct {
 	// Progress is the task's progress; Elapsed the share of its time gone,
 	// in percent, when it has a start and a fixed due date.
 	Progress decimal.Decimal     `json:"progress"`
-	Elapsed  decimal.NullDecimal `json:"elapsed"`
+	Elapsed  decimal.NullDecimal `json:"elapsed"` // percent of the time gone; null without a start or a date
 	// Units are the accountable units' lights.
 	Units []UnitLight `json:"units"`
 	// ReasonZh and ReasonEn explain the task's light.
 	ReasonZh string `json:"reason_zh"`
-	ReasonEn string `json:"reason_en"`
+	ReasonEn string `json:"reason_en"` // the reason in English
 	// Provisional reports that a date rests on a provisional year.
 	Provisional bool `json:"provisional,omitempty"`
 }
@@ -113,14 +113,14 @@ type TaskLight struct {
 type UnitLight struct {
 	// Unit is the unit; Role its part.
 	Unit string `json:"unit"`
-	Role Role   `json:"role"`
+	Role Role   `json:"role"` // its part in the task
 	// Light is its light.
 	Light Light `json:"light"`
 	// Progress is its latest progress in force.
 	Progress decimal.Decimal `json:"progress"`
 	// ReasonZh and ReasonEn explain the light.
 	ReasonZh string `json:"reason_zh"`
-	ReasonEn string `json:"reason_en"`
+	ReasonEn string `json:"reason_en"` // the reason in English
 }
 
 // Board is the lights of many tasks as of a day.
@@ -132,8 +132,8 @@ type Board struct {
 	Tasks []TaskLight `json:"tasks"`
 	// Green, Yellow and Red count the tasks by light.
 	Green  int `json:"green"`
-	Yellow int `json:"yellow"`
-	Red    int `json:"red"`
+	Yellow int `json:"yellow"` // tasks lagging
+	Red    int `json:"red"`    // tasks overdue
 	// Undatable are the tasks that could not be dated.
 	Undatable []Undatable `json:"undatable"`
 }

@@ -566,8 +566,8 @@ func wholePercent(d decimal.Decimal) (int64, bool) {
 type Standing struct {
 	// Task, Number and Title name the task.
 	Task   uuid.UUID `json:"task"`
-	Number string    `json:"number"`
-	Title  string    `json:"title"`
+	Number string    `json:"number"` // as printed
+	Title  string    `json:"title"`  // the task's title
 	// State is the task's status (Task.State).
 	State Status `json:"state"`
 	// Deadline is the deadline in force (after any approved extension).
@@ -583,7 +583,7 @@ type Standing struct {
 	// Progress is the task's progress by Options.Progress; Reported is
 	// false when nothing is reported.
 	Progress decimal.Decimal `json:"progress"`
-	Reported bool            `json:"reported"`
+	Reported bool            `json:"reported"` // whether anything is reported
 	// Units are the accountable units, each with its own standing.
 	Units []UnitStanding `json:"units"`
 	// Provisional reports that a date or count rests on a year the
@@ -595,12 +595,12 @@ type Standing struct {
 type UnitStanding struct {
 	// Unit is the unit; Role its part (lead, or joint).
 	Unit string `json:"unit"`
-	Role Role   `json:"role"`
+	Role Role   `json:"role"` // its part in the task
 	// Progress is its latest progress in force, Reported whether it has
 	// reported at all, LastReport the date of its latest report.
 	Progress   decimal.Decimal `json:"progress"`
-	Reported   bool            `json:"reported"`
-	LastReport calendar.Date   `json:"last_report"`
+	Reported   bool            `json:"reported"`    // whether it has reported at all
+	LastReport calendar.Date   `json:"last_report"` // the date of its latest report
 	// Done reports that its part is finished: the task is closed or
 	// awaiting review of an application, or (a fixed deadline) the unit's
 	// own latest report is 100%.
@@ -609,7 +609,7 @@ type UnitStanding struct {
 	// when Late, else the next (moved off a day off unless KeepDayOff);
 	// Written is the same date as the document writes it.
 	Due     calendar.Date `json:"due"`
-	Written calendar.Date `json:"written"`
+	Written calendar.Date `json:"written"` // Due as the document writes it
 	// From is the first day of the reporting period Due closes, for a
 	// recurring deadline: a report dated from From counts for Due.
 	From calendar.Date `json:"from"`
@@ -619,8 +619,8 @@ type UnitStanding struct {
 	// Late reports that the unit has missed Due; DaysLate counts the
 	// working days since, DaysLeft the working days to Due when not late.
 	Late     bool `json:"late"`
-	DaysLate int  `json:"days_late,omitempty"`
-	DaysLeft int  `json:"days_left,omitempty"`
+	DaysLate int  `json:"days_late,omitempty"` // working days since Due, when Late
+	DaysLeft int  `json:"days_left,omitempty"` // working days to Due, when not Late
 }
 
 // Standing returns where t stands as of asOf under o. An error (wrapping

@@ -178,7 +178,7 @@ type Reply struct {
 	At time.Time `json:"at,omitzero"`
 	// Unit and By say who replied.
 	Unit string `json:"unit"`
-	By   string `json:"by,omitempty"`
+	By   string `json:"by,omitempty"` // the person who replied
 	// Text is the reply.
 	Text string `json:"text"`
 }
@@ -221,7 +221,7 @@ type Action struct {
 	// MessageZh and MessageEn say why, in Chinese and English: the text
 	// delivered to the unit.
 	MessageZh string `json:"message_zh"`
-	MessageEn string `json:"message_en"`
+	MessageEn string `json:"message_en"` // the message in English
 }
 
 // Message returns the message in both languages, "中文 / English".
@@ -310,7 +310,7 @@ type Undatable struct {
 	Years []int `json:"years"`
 	// MessageZh and MessageEn say what is missing, in Chinese and English.
 	MessageZh string `json:"message_zh"`
-	MessageEn string `json:"message_en"`
+	MessageEn string `json:"message_en"` // the message in English
 	// Err is the calendar's error.
 	Err error `json:"-"`
 }

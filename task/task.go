@@ -256,17 +256,23 @@ func (t *Task) SetStatus(next Status) error {
 
 // Finding is a rule a task breaks.
 type Finding struct {
-	// Task is the task's number.
+	// Task is the number of the task (or delegated part) concerned.
 	Task string `json:"task"`
 	// Field locates the problem: responsibility, milestones[1].due,
-	// delegated[0].deadline.
+	// delegated[0].deadline (the path style of plan.Finding, appended to
+	// the task's own path).
 	Field string `json:"field"`
-	// Message says what is wrong, in Chinese and English.
-	Message string `json:"message"`
+	// MessageZh says what is wrong, in Chinese.
+	MessageZh string `json:"message_zh"`
+	// MessageEn says what is wrong, in English.
+	MessageEn string `json:"message_en"`
 }
 
-// String returns "task field: message".
-func (f Finding) String() string { return f.Task + " " + f.Field + ": " + f.Message }
+// Message returns the message in both languages, "中文 / English".
+func (f Finding) Message() string { return f.MessageZh + " / " + f.MessageEn }
+
+// String returns "task field: 中文 / English".
+func (f Finding) String() string { return f.Task + " " + f.Field + ": " + f.Message() }
 
 // Validate checks the task and everything delegated from it and returns
 // every finding at once: no one accountable (neither a lead nor a
@@ -281,7 +287,7 @@ func (t *Task) Validate(planEnd calendar.Date) []Finding {
 
 func (t *Task) validate(planEnd calendar.Date, path string, seen map[*Task]bool, out *[]Finding) {
 	add := func(field, zh, en string) {
-		*out = append(*out, Finding{Task: t.Number, Field: path + field, Message: zh + " / " + en})
+		*out = append(*out, Finding{Task: t.Number, Field: path + field, MessageZh: zh, MessageEn: en})
 	}
 	if seen[t] {
 		add("delegated", "委派形成循环", "the delegation chain loops back on itself")
@@ -328,7 +334,8 @@ func (t *Task) validate(planEnd calendar.Date, path string, seen map[*Task]bool,
 			continue
 		}
 		if dd := d.ownDue(); !due.IsZero() && !dd.IsZero() && dd.After(due) {
-			*out = append(*out, Finding{Task: d.Number, Field: p + "deadline", Message: fmt.Sprintf("下级期限 %s 晚于上级期限 %s / the delegate is due %s, after its delegator's %s", dd, due, dd, due)})
+			*out = append(*out, Finding{Task: d.Number, Field: p + "deadline", MessageZh: fmt.Sprintf("下级期限 %s 晚于上级期限 %s", dd, due),
+				MessageEn: fmt.Sprintf("the delegate is due %s, after its delegator's %s", dd, due)})
 		}
 		sub := due
 		if dd := d.ownDue(); !dd.IsZero() {

@@ -162,7 +162,9 @@ func TestResponsibilityAndValidation(t *testing.T) {
 	var fields []string
 	for _, f := range bad.Validate(planEnd) {
 		fields = append(fields, f.Field)
-		assert.Contains(t, f.Message, " / ")
+		assert.NotEmpty(t, f.MessageZh)
+		assert.NotEmpty(t, f.MessageEn)
+		assert.Contains(t, f.String(), " / ")
 	}
 	assert.ElementsMatch(t, []string{"responsibility", "responsibility.supporting[0]", "milestones[0].due", "milestones[0].targets[0].op", "delegated[0].deadline"}, fields)
 
@@ -170,7 +172,7 @@ func TestResponsibilityAndValidation(t *testing.T) {
 	loop.Delegated = []*Task{{Number: "L-1", Responsibility: Responsibility{Lead: []string{"兴盛街道"}}, Delegated: []*Task{loop}}}
 	found := false
 	for _, f := range loop.Validate(planEnd) {
-		found = found || strings.Contains(f.Message, "loops back")
+		found = found || strings.Contains(f.MessageEn, "loops back")
 	}
 	assert.True(t, found, "a delegation cycle is reported")
 }
