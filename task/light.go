@@ -157,7 +157,7 @@ func Lights(tasks []*Task, asOf calendar.Date, o Options) (Board, error) {
 	if err := o.Lights.Validate(); err != nil {
 		return Board{}, err
 	}
-	b := Board{AsOf: asOf, Tasks: []TaskLight{}, Undatable: []Undatable{}}
+	b := Board{AsOf: asOf, Tasks: make([]TaskLight, 0, len(tasks)), Undatable: []Undatable{}}
 	eng := newEngine(o)
 	Walk(tasks, func(t *Task) {
 		tl, err := eng.light(t, newViewAt(t, asOf), asOf)

@@ -489,6 +489,12 @@ func (t *Task) progress(r *resolver, rule Rollup, asOf calendar.Date, depth int)
 }
 
 func (t *Task) progressOf(r *resolver, rule Rollup, v *view, asOf calendar.Date, depth int) (decimal.Decimal, bool) {
+	return t.progressOfUnits(r, rule, v, asOf, depth, nil)
+}
+
+// progressOfUnits is progressOf with the task's accountable units, when
+// the caller has them already (nil: worked out here).
+func (t *Task) progressOfUnits(r *resolver, rule Rollup, v *view, asOf calendar.Date, depth int, units []string) (decimal.Decimal, bool) {
 	if t.stateWith(v.all, &v.st, asOf, depth) == Done {
 		return hundred, true
 	}
@@ -507,7 +513,9 @@ func (t *Task) progressOf(r *resolver, rule Rollup, v *view, asOf calendar.Date,
 			return sum.DivRound(decimal.NewFromInt(int64(n)), 2), true
 		}
 	}
-	units := r.parties(t).accountable()
+	if units == nil {
+		units = r.parties(t).accountable()
+	}
 	if rule == LatestReport || len(units) == 0 {
 		p, _, ok := v.latest(r, "")
 		return p, ok
@@ -758,16 +766,16 @@ func (e *engine) firstMissed(dl *Deadline, lastReport calendar.Date, reported bo
 // a copy.
 func (e *engine) standing(t *Task, v *view, asOf calendar.Date, depth int, withProgress bool) (Standing, error) {
 	s := Standing{Task: t.ID, Number: t.Number, Title: t.Title, State: t.stateWith(v.all, &v.st, asOf, depth)}
+	ps := e.r.parties(t)
+	units := ps.accountable()
 	if withProgress {
-		s.Progress, s.Reported = t.progressOf(e.r, e.o.Progress, v, asOf, depth)
+		s.Progress, s.Reported = t.progressOfUnits(e.r, e.o.Progress, v, asOf, depth, units)
 	}
 	dl := effectiveDeadline(t, v.all, &v.st)
 	s.Deadline = dl
 	if !s.State.Open() || s.State == Suspended {
 		return s, nil
 	}
-	ps := e.r.parties(t)
-	units := ps.accountable()
 	if len(units) == 0 {
 		units = []string{""}
 	}
