@@ -3,6 +3,7 @@ package plan
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"os"
 	"os/exec"
@@ -214,5 +215,22 @@ func TestReportHTMLInChromium(t *testing.T) {
 		info, err := os.Stat(shot)
 		require.NoError(t, err)
 		assert.Greater(t, info.Size(), int64(20_000), "%s: a page with charts, not a blank one", name)
+	}
+}
+
+// The report's JSON reads back into a Report (attainment aside: see
+// indicator.Attainment).
+func TestReportJSONRoundTrip(t *testing.T) {
+	p := excerpt(t)
+	for _, d := range []string{"2025-10-09", "2026-01-05"} {
+		r, err := NewReport(p, day(t, d), nil)
+		require.NoError(t, err)
+		b, err := json.Marshal(r)
+		require.NoError(t, err)
+		var back Report
+		require.NoError(t, json.Unmarshal(b, &back))
+		again, err := json.Marshal(&back)
+		require.NoError(t, err)
+		assert.JSONEq(t, string(b), string(again), d)
 	}
 }
