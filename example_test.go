@@ -21,7 +21,8 @@ func Example() {
 		Responsibility: task.Responsibility{Responsible: []string{"区住建局", "区数据局"}, Joint: true}}
 	fmt.Println("accountable:", t.Responsibility.Accountable())
 	nov5, _ := calendar.ParseDate("2025-11-05")
-	fmt.Println("overdue on 2025-11-05:", t.Overdue(nov5, calendar.Date{}))
+	st, _ := t.Standing(nov5, task.Options{})
+	fmt.Println("overdue on 2025-11-05:", st.Late)
 
 	u, err := credit.ParseUSCC("91350100M000100Y43")
 	fmt.Println(u.OrgTypeName(), err)

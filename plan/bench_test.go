@@ -17,13 +17,13 @@ import (
 func synthetic(n int) (parent, child *Plan) {
 	end, _ := calendar.ParseDate("2025-12-31")
 	mk := func(name string, implements func(i int) []uuid.UUID) *Plan {
-		p := &Plan{ID: uuid.NewSHA1(task.Namespace, []byte(name)), Title: name, Kind: ActionPlan, Period: Period{2021, 2025}}
+		p := &Plan{ID: uuid.NewSHA1(task.Namespace(), []byte(name)), Title: name, Kind: ActionPlan, Period: Period{2021, 2025}}
 		sections := n / 100
 		for s := 0; s < sections; s++ {
 			sec := &Section{Number: fmt.Sprint(s + 1), Title: fmt.Sprintf("第%d节", s+1)}
 			for k := 0; k < 100; k++ {
 				i := s*100 + k
-				sec.Tasks = append(sec.Tasks, &task.Task{ID: uuid.NewSHA1(task.Namespace, []byte(fmt.Sprint(name, i))), Number: fmt.Sprint(k + 1),
+				sec.Tasks = append(sec.Tasks, &task.Task{ID: uuid.NewSHA1(task.Namespace(), []byte(fmt.Sprint(name, i))), Number: fmt.Sprint(k + 1),
 					Title:          fmt.Sprintf("推进第%d项改革任务落实情况", i),
 					Responsibility: task.Responsibility{Lead: []string{fmt.Sprintf("单位%d", i%1000)}},
 					Deadline:       &task.Deadline{Kind: task.OnDate, Date: end}, Implements: implements(i)})
@@ -45,7 +45,7 @@ func synthetic(n int) (parent, child *Plan) {
 	parent = mk("上级", func(int) []uuid.UUID { return nil })
 	child = mk("下级", func(i int) []uuid.UUID {
 		if i%2 == 0 {
-			return []uuid.UUID{uuid.NewSHA1(task.Namespace, []byte(fmt.Sprint("上级", i)))}
+			return []uuid.UUID{uuid.NewSHA1(task.Namespace(), []byte(fmt.Sprint("上级", i)))}
 		}
 		return nil
 	})

@@ -62,13 +62,13 @@ func province(t testing.TB) *Plan {
 
 func city(t testing.TB) *Plan {
 	p := province(t)
-	return &Plan{ID: uuid.NewSHA1(task.Namespace, []byte("鞍山规划")), Title: "鞍山市优化营商环境“十四五”规划", Kind: Programme,
+	return &Plan{ID: uuid.NewSHA1(task.Namespace(), []byte("鞍山规划")), Title: "鞍山市优化营商环境“十四五”规划", Kind: Programme,
 		Issuer: "鞍山市人民政府", Period: Period{2021, 2025}, Basis: []Ref{{DocNumber: p.DocNumber}},
 		Phases: []Phase{{Name: "近期", End: day(t, "2021-12-31")}, {Name: "中期", End: day(t, "2023-12-31")}, {Name: "远期", End: day(t, "2025-12-31")}},
 		Sections: []*Section{{Number: "三", Title: "重点任务", Sections: []*Section{{Number: "(一)", Title: "法治环境", Tasks: []*task.Task{
-			{ID: uuid.NewSHA1(task.Namespace, []byte("c1")), Number: "1", Title: "精简工程建设项目审批环节和条件", Responsibility: lead("市住建局"),
+			{ID: uuid.NewSHA1(task.Namespace(), []byte("c1")), Number: "1", Title: "精简工程建设项目审批环节和条件", Responsibility: lead("市住建局"),
 				Deadline: onDate(t, "2024-06-30"), Implements: []uuid.UUID{p.Sections[0].Tasks[0].ID}},
-			{ID: uuid.NewSHA1(task.Namespace, []byte("c2")), Number: "2", Title: "推动公共法律服务体系建设", Responsibility: lead("市司法局")},
+			{ID: uuid.NewSHA1(task.Namespace(), []byte("c2")), Number: "2", Title: "推动公共法律服务体系建设", Responsibility: lead("市司法局")},
 		}}}}},
 		Targets: []Target{
 			{System: "专栏1", Indicator: "1.8", Name: "工程建设项目审批时限", Target: tgt(indicator.AtMost, "40", indicator.Days)},

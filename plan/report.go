@@ -5,34 +5,77 @@ import (
 	"html/template"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/bizenv/bizenv/calendar"
 	"github.com/bizenv/bizenv/indicator"
+	"github.com/bizenv/bizenv/internal/termtext"
+	"github.com/bizenv/bizenv/org"
 	"github.com/bizenv/bizenv/task"
 	"github.com/shopspring/decimal"
 )
 
-// Report is what a plan stands at on a date: what is overdue, what each
-// unit owes, and how the indicators stand where observations are given.
+// TaskOptions returns the task.Options of the plan's span: Start, the
+// later of its issue date and the first day of its period (recurring
+// reports fall due for periods after it); End, the last day of its period.
+// Fill in the calendar, directory and rules as needed.
+func (p *Plan) TaskOptions() task.Options {
+	start := p.Period.Start()
+	if p.Issued.After(start) {
+		start = p.Issued
+	}
+	return task.Options{Start: start, End: p.Period.End()}
+}
+
+// Report is what a plan stands at on a date: what is overdue, the traffic
+// lights, what each unit still owes, the supervision due that day, and how
+// the indicators stand where observations are given; past the plan's
+// period, its close-out.
 type Report struct {
 	// Title is the plan's title.
 	Title string `json:"title"`
 	// AsOf is the report's date.
 	AsOf calendar.Date `json:"as_of"`
-	// Tasks is the number of tasks.
+	// Tasks is the number of tasks (delegated parts not counted).
 	Tasks int `json:"tasks"`
+	// Finished counts the tasks done (closed, or all parts done).
+	Finished int `json:"finished"`
 	// Overdue are the tasks late on AsOf.
 	Overdue []OverdueTask `json:"overdue"`
-	// Workload is each unit's tasks by role, largest total first.
+	// Lights count the tasks (delegated parts included) by traffic light.
+	Lights LightCounts `json:"lights"`
+	// Workload is each unit's open tasks by role, largest total first;
+	// finished tasks are counted apart.
 	Workload []WorkloadRow `json:"workload"`
 	// Attainment is each observation against its target.
 	Attainment []AttainmentRow `json:"attainment,omitempty"`
-	// Deadlines are every task's fixed due date, for the timeline.
+	// Deadlines are every task's due date in force, for the timeline: its
+	// own fixed date, or the plan's end (PlanEnd) when it has none.
 	Deadlines []OverdueTask `json:"deadlines"`
 	// Unmatched lists the observations whose indicator no system of the
 	// plan measures ("code region period"): reported, not dropped.
 	Unmatched []string `json:"unmatched,omitempty"`
+	// Actions are the supervision actions (督办) due on AsOf (task.Actions).
+	Actions []task.Action `json:"actions"`
+	// Undatable are the open tasks whose dates need a year the calendar
+	// does not know, each with the years it needs; the rest of the report
+	// is complete without them.
+	Undatable []task.Undatable `json:"undatable"`
+	// Start and End are the plan's span (see TaskOptions).
+	Start calendar.Date `json:"start"`
+	End   calendar.Date `json:"end"` // the last day of the plan's period
+	// CloseOut is set past the plan's period: what was finished, carried
+	// over (结转) and to which plan, or left open. No action is given then.
+	CloseOut *task.CloseOut `json:"close_out,omitempty"`
+}
+
+// LightCounts count tasks by traffic light.
+type LightCounts struct {
+	Green  int `json:"green"`  // on track or finished
+	Yellow int `json:"yellow"` // lagging
+	Red    int `json:"red"`    // overdue
 }
 
 // OverdueTask is a task in the report.
@@ -41,30 +84,41 @@ type OverdueTask struct {
 	Number string `json:"number"`
 	// Title is the task's title.
 	Title string `json:"title"`
-	// Due is its due date.
+	// Due is its due date (moved off a day off), the one missed when late.
 	Due calendar.Date `json:"due"`
-	// Units are the accountable units.
+	// Units are the accountable units (the late ones, when late).
 	Units []string `json:"units"`
 	// Path locates the task in the plan.
 	Path string `json:"path"`
 	// Late is true when it is overdue on the report's date.
 	Late bool `json:"late"`
+	// DaysLate counts the working days late.
+	DaysLate int `json:"days_late,omitempty"`
+	// Light is its traffic light on the report's date.
+	Light task.Light `json:"light"`
+	// Done is true when it is finished.
+	Done bool `json:"done,omitempty"`
+	// PlanEnd is true when Due is the plan's end, the task having no date
+	// of its own.
+	PlanEnd bool `json:"plan_end,omitempty"`
 }
 
-// WorkloadRow is one unit's tasks by role.
+// WorkloadRow is one unit's open tasks by role.
 type WorkloadRow struct {
-	// Unit is the unit as written.
+	// Unit is the unit as written (or as the directory names it).
 	Unit string `json:"unit"`
-	// Lead counts the tasks it leads.
+	// Lead counts the open tasks it leads.
 	Lead int `json:"lead"`
-	// Joint counts the tasks it answers for jointly.
+	// Joint counts the open tasks it answers for jointly.
 	Joint int `json:"joint"`
-	// Responsible counts the tasks it is responsible for.
+	// Responsible counts the open tasks it is responsible for.
 	Responsible int `json:"responsible"`
-	// Supporting counts the tasks it supports.
+	// Supporting counts the open tasks it supports.
 	Supporting int `json:"supporting"`
-	// Total counts every task it has a part in.
+	// Total counts every open task it has a part in.
 	Total int `json:"total"`
+	// Finished counts the finished tasks it had a part in: not workload.
+	Finished int `json:"finished"`
 }
 
 // AttainmentRow is one indicator's value against its target.
@@ -85,21 +139,70 @@ type AttainmentRow struct {
 	Attainment indicator.Attainment `json:"attainment"`
 }
 
-// NewReport builds the report of p as of asOf. Observations, if any, are
-// judged against the targets of the plan's indicator systems for asOf's
-// year; observations of indicators no system measures are listed in
-// Unmatched.
+// ReportOptions tunes a report. The zero value is the bizenv default.
+type ReportOptions struct {
+	// Calendar counts working days; nil means calendar.China(). Pass
+	// calendar.China().WithProvisional() to date years with no holiday
+	// notice yet (such answers are marked provisional).
+	Calendar *calendar.Calendar
+	// Directory resolves unit names and expands group phrases (各镇（街道）)
+	// into their member units, for the workload and the supervision.
+	Directory *org.Directory
+	// KeepDayOff keeps due dates that fall on a day off (see task.Options).
+	KeepDayOff bool
+	// Rules are the supervision ladder; Lights the traffic-light
+	// thresholds; Progress the progress rule.
+	Rules    task.Rules
+	Lights   task.LightRules // the traffic-light thresholds
+	Progress task.Rollup     // the progress rule
+	// Sent are the actions delivered before, so that none is repeated.
+	Sent []task.Action
+}
+
+// NewReport builds the report of p as of asOf with the default options
+// (see NewReportWith).
 func NewReport(p *Plan, asOf calendar.Date, observations []indicator.Observation) (*Report, error) {
+	return NewReportWith(p, asOf, observations, ReportOptions{})
+}
+
+// NewReportWith builds the report of p as of asOf under the plan's span
+// (TaskOptions) and o. Observations, if any, are judged against the
+// targets of the plan's indicator systems for asOf's year; observations of
+// indicators no system measures are listed in Unmatched. A task whose
+// dates need a year the calendar does not know is listed in Undatable with
+// the years it needs, and never fails the report. Past the plan's period
+// the report gives its close-out instead of supervision.
+func NewReportWith(p *Plan, asOf calendar.Date, observations []indicator.Observation, o ReportOptions) (*Report, error) {
 	tasks, paths := p.Tasks()
-	r := &Report{Title: p.Title, AsOf: asOf, Tasks: len(tasks), Overdue: []OverdueTask{}, Workload: []WorkloadRow{}}
-	end := p.Period.End()
-	pathOf := map[*task.Task]string{}
-	for i, t := range tasks {
-		pathOf[t] = paths[i]
+	to := p.TaskOptions()
+	to.Calendar, to.Directory, to.KeepDayOff = o.Calendar, o.Directory, o.KeepDayOff
+	to.Rules, to.Lights, to.Progress = o.Rules, o.Lights, o.Progress
+	r := &Report{Title: p.Title, AsOf: asOf, Tasks: len(tasks), Overdue: []OverdueTask{}, Workload: []WorkloadRow{}, Deadlines: []OverdueTask{},
+		Start: to.Start, End: to.End}
+	sv, err := task.Actions(tasks, asOf, to, o.Sent)
+	if err != nil {
+		return nil, err
 	}
-	for _, t := range task.Overdue(tasks, asOf, end) {
-		due, _ := t.OverdueSince(asOf, end)
-		r.Overdue = append(r.Overdue, OverdueTask{Number: t.Number, Title: t.Title, Due: due, Units: t.Responsibility.Accountable(), Path: pathOf[t], Late: true})
+	r.Actions, r.Undatable = sv.Actions, sv.Undatable
+	if sv.Ended {
+		c := task.CloseOutOf(tasks, asOf, to)
+		r.CloseOut = &c
+	}
+	board, err := task.Lights(tasks, asOf, to)
+	if err != nil {
+		return nil, err
+	}
+	if sv.Ended { // the supervision was skipped: the lights still date every task
+		r.Undatable = board.Undatable
+	}
+	r.Lights = LightCounts{Green: board.Green, Yellow: board.Yellow, Red: board.Red}
+	pathOf := map[string]string{}
+	for i, t := range tasks {
+		pathOf[t.ID.String()+"#"+t.Number] = paths[i]
+	}
+	byTask := map[string]task.TaskLight{}
+	for _, tl := range board.Tasks {
+		byTask[tl.Task.String()+"#"+tl.Number] = tl
 	}
 	rows := map[string]*WorkloadRow{}
 	row := func(u string) *WorkloadRow {
@@ -108,31 +211,75 @@ func NewReport(p *Plan, asOf calendar.Date, observations []indicator.Observation
 		}
 		return rows[u]
 	}
+	topLevel := map[*task.Task]bool{}
+	for _, t := range tasks {
+		topLevel[t] = true
+	}
 	task.Walk(tasks, func(t *task.Task) {
-		rs := t.Responsibility
-		seen := map[string]bool{}
-		for _, u := range append(append(append([]string{}, rs.Lead...), rs.Responsible...), rs.Supporting...) {
-			if seen[u] {
+		key := t.ID.String() + "#" + t.Number
+		tl, dated := byTask[key]
+		state := tl.State
+		if !dated { // an undatable task: its state all the same
+			state = t.State()
+		}
+		done := state == task.Done
+		if done && topLevel[t] {
+			r.Finished++
+		}
+		for _, pr := range t.UnitRoles(to) {
+			x := row(pr.Unit)
+			if done || !state.Open() {
+				if done {
+					x.Finished++
+				}
 				continue
 			}
-			seen[u] = true
-			w := row(u)
-			switch rs.RoleOf(u) {
+			switch pr.Role {
 			case task.LeadRole:
-				w.Lead++
+				x.Lead++
 			case task.JointRole:
-				w.Joint++
+				x.Joint++
 			case task.Responsible:
-				w.Responsible++
+				x.Responsible++
 			case task.Supporting:
-				w.Supporting++
+				x.Supporting++
 			}
-			w.Total++
+			x.Total++
 		}
-		if t.Deadline != nil && t.Deadline.Kind == task.OnDate {
-			r.Deadlines = append(r.Deadlines, OverdueTask{Number: t.Number, Title: t.Title, Due: t.Deadline.Date,
-				Units: rs.Accountable(), Path: pathOf[t], Late: t.Overdue(asOf, end)})
+		if !dated {
+			return
 		}
+		ot := OverdueTask{Number: t.Number, Title: t.Title, Due: tl.Due, Path: pathOf[key], Light: tl.Light, Done: done}
+		for _, u := range tl.Units {
+			ot.Units = append(ot.Units, u.Unit)
+		}
+		if tl.Light == task.Red {
+			st, err := t.Standing(asOf, to)
+			if err == nil && st.Late {
+				ot.Late, ot.DaysLate, ot.Due, ot.Units = true, st.DaysLate, st.Due, nil
+				for _, u := range st.Units {
+					if u.Late {
+						ot.Units = append(ot.Units, u.Unit)
+					}
+				}
+				r.Overdue = append(r.Overdue, ot)
+			}
+		}
+		switch d := t.EffectiveDeadline(); {
+		case d != nil && d.Kind == task.OnDate:
+			ot.Due = d.Date
+		case (d == nil || d.Kind == task.Ongoing) && !r.End.IsZero():
+			ot.Due, ot.PlanEnd = r.End, true
+			if d != nil && !d.Until.IsZero() {
+				ot.Due, ot.PlanEnd = d.Until, false
+			}
+		default:
+			return
+		}
+		if len(ot.Units) == 0 {
+			ot.Units = t.Responsibility.Accountable()
+		}
+		r.Deadlines = append(r.Deadlines, ot)
 	})
 	for _, w := range rows {
 		r.Workload = append(r.Workload, *w)
@@ -141,140 +288,393 @@ func NewReport(p *Plan, asOf calendar.Date, observations []indicator.Observation
 		if r.Workload[i].Total != r.Workload[j].Total {
 			return r.Workload[i].Total > r.Workload[j].Total
 		}
+		if r.Workload[i].Finished != r.Workload[j].Finished {
+			return r.Workload[i].Finished > r.Workload[j].Finished
+		}
 		return r.Workload[i].Unit < r.Workload[j].Unit
 	})
 	sort.SliceStable(r.Deadlines, func(i, j int) bool { return r.Deadlines[i].Due.Before(r.Deadlines[j].Due) })
-	for _, o := range observations {
+	for _, ob := range observations {
 		matched := false
 		for _, s := range p.IndicatorSystems {
 			if s == nil {
 				continue
 			}
-			n := s.Find(o.Indicator)
+			n := s.Find(ob.Indicator)
 			if n == nil || n.Measure == nil {
 				continue
 			}
-			a, err := n.Measure.Attainment(decimal.NewNullDecimal(o.Value), o.Unit, asOf.Year())
+			a, err := n.Measure.Attainment(decimal.NewNullDecimal(ob.Value), ob.Unit, asOf.Year())
 			if err != nil {
-				return nil, fmt.Errorf("observation %s %s: %w", o.Indicator, o.Region, err)
+				return nil, fmt.Errorf("observation %s %s: %w", ob.Indicator, ob.Region, err)
 			}
 			matched = true
 			tg, _ := n.Measure.TargetFor(asOf.Year())
-			r.Attainment = append(r.Attainment, AttainmentRow{System: s.Name, Indicator: o.Indicator, Name: n.Name, Region: o.Region,
-				Target: tg.String(), Value: o.Value, Attainment: a})
+			r.Attainment = append(r.Attainment, AttainmentRow{System: s.Name, Indicator: ob.Indicator, Name: n.Name, Region: ob.Region,
+				Target: tg.String(), Value: ob.Value, Attainment: a})
 		}
 		if !matched {
-			r.Unmatched = append(r.Unmatched, fmt.Sprintf("%s %s %s", o.Indicator, o.Region, o.Period))
+			r.Unmatched = append(r.Unmatched, fmt.Sprintf("%s %s %s", ob.Indicator, ob.Region, ob.Period))
 		}
 	}
 	return r, nil
 }
 
-// WriteText writes the report as readable tables.
+// WriteText writes the report as readable tables, aligned by display
+// width (a Chinese character takes two columns). Text taken from the plan
+// is printed with the characters a terminal would act on written as
+// visible escapes (see internal/termtext): a plan cannot move the cursor,
+// clear the screen or reorder what the report shows.
 func (r *Report) WriteText(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n截至 %s：任务 %d 项，超期 %d 项 / as of %s: %d tasks, %d overdue\n\n", r.Title, r.AsOf, r.Tasks, len(r.Overdue), r.AsOf, r.Tasks, len(r.Overdue))
+	c := termtext.SafeLine
+	fmt.Fprintf(&b, "%s\n", c(r.Title))
+	fmt.Fprintf(&b, "截至 %s：任务 %d 项，已完成 %d 项，超期 %d 项；红灯 %d、黄灯 %d、绿灯 %d / as of %s: %d tasks, %d finished, %d overdue; red %d, yellow %d, green %d\n",
+		r.AsOf, r.Tasks, r.Finished, len(r.Overdue), r.Lights.Red, r.Lights.Yellow, r.Lights.Green,
+		r.AsOf, r.Tasks, r.Finished, len(r.Overdue), r.Lights.Red, r.Lights.Yellow, r.Lights.Green)
+	if r.CloseOut != nil {
+		fmt.Fprintf(&b, "方案期已于 %s 结束：不再督办，见收尾情况 / the plan's period ended on %s: no supervision, see the close-out\n", r.End, r.End)
+	}
+	b.WriteString("\n")
 	if len(r.Overdue) > 0 {
 		b.WriteString("超期任务 / overdue\n")
+		rows := [][]string{{"序号 no.", "任务 task", "期限 due", "超期 late", "单位 units"}}
 		for _, o := range r.Overdue {
-			fmt.Fprintf(&b, "  %-6s %s  期限 %s  %s\n", o.Number, o.Title, o.Due, strings.Join(o.Units, "、"))
+			rows = append(rows, []string{c(o.Number), c(o.Title), o.Due.String(), fmt.Sprintf("%d工作日", o.DaysLate), c(strings.Join(o.Units, "、"))})
 		}
+		termtext.Table(&b, "  ", rows)
 		b.WriteString("\n")
 	}
-	b.WriteString("单位任务量 / workload\n  单位 unit\t牵头 lead\t分工 joint\t责任 resp.\t配合 supp.\t合计 total\n")
+	b.WriteString("单位任务量（未完成；已完成另计）/ open workload (finished tasks apart)\n")
+	rows := [][]string{{"单位 unit", "牵头 lead", "分工 joint", "责任 resp.", "配合 supp.", "合计 total", "已完成 done"}}
 	for _, x := range r.Workload {
-		fmt.Fprintf(&b, "  %s\t%d\t%d\t%d\t%d\t%d\n", x.Unit, x.Lead, x.Joint, x.Responsible, x.Supporting, x.Total)
+		rows = append(rows, []string{c(x.Unit), strconv.Itoa(x.Lead), strconv.Itoa(x.Joint), strconv.Itoa(x.Responsible), strconv.Itoa(x.Supporting),
+			strconv.Itoa(x.Total), strconv.Itoa(x.Finished)})
+	}
+	termtext.Table(&b, "  ", rows, 1, 2, 3, 4, 5, 6)
+	if len(r.Actions) > 0 {
+		fmt.Fprintf(&b, "\n督办 / supervision: %d\n", len(r.Actions))
+		rows := [][]string{{"动作 action", "序号 no.", "主送 to", "说明 why"}}
+		for _, a := range r.Actions {
+			rows = append(rows, []string{a.Kind.Chinese(), c(a.Number), c(a.Unit), c(a.MessageZh) + " / " + c(a.MessageEn)})
+		}
+		termtext.Table(&b, "  ", rows)
+	}
+	if len(r.Undatable) > 0 {
+		fmt.Fprintf(&b, "\n无法推算 / undatable: %d\n", len(r.Undatable))
+		for _, u := range r.Undatable {
+			fmt.Fprintf(&b, "  %s %s（需要 %s 年 / needs %s）：%s / %s\n", c(u.Number), c(u.Title), yearsText(u.Years, "、"), yearsText(u.Years, ", "), c(u.MessageZh), c(u.MessageEn))
+		}
+	}
+	if co := r.CloseOut; co != nil {
+		fmt.Fprintf(&b, "\n收尾 / close-out: 已完成 %d，已结转 %d，未完成 %d，已取消 %d，暂缓 %d / finished %d, carried over %d, unfinished %d, cancelled %d, suspended %d\n",
+			len(co.Finished), len(co.CarriedOver), len(co.Unfinished), len(co.Cancelled), len(co.Suspended),
+			len(co.Finished), len(co.CarriedOver), len(co.Unfinished), len(co.Cancelled), len(co.Suspended))
+		for _, t := range co.CarriedOver {
+			fmt.Fprintf(&b, "  结转 / carried over: %s %s → %s（%s）\n", c(t.Number), c(t.Title), c(t.To), c(t.Reason))
+		}
+		for _, t := range co.Unfinished {
+			fmt.Fprintf(&b, "  未完成 / unfinished: %s %s（%s）\n", c(t.Number), c(t.Title), c(strings.Join(t.Units, "、")))
+		}
 	}
 	if len(r.Attainment) > 0 {
 		b.WriteString("\n指标达标 / indicator attainment\n")
 		for _, a := range r.Attainment {
-			fmt.Fprintf(&b, "  %s %s %s: %s（目标 %s）%s\n", a.System, a.Indicator, a.Region, a.Value, a.Target, a.Attainment.Chinese())
+			fmt.Fprintf(&b, "  %s %s %s: %s（目标 %s）%s\n", c(a.System), c(a.Indicator), c(a.Region), a.Value, c(a.Target), a.Attainment.Chinese())
 		}
 	}
 	for _, u := range r.Unmatched {
-		fmt.Fprintf(&b, "  未匹配的监测数据 / unmatched observation: %s\n", u)
+		fmt.Fprintf(&b, "  未匹配的监测数据 / unmatched observation: %s\n", c(u))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// WriteHTML writes the report as one self-contained HTML page (no
-// external assets): the overdue list, a workload bar chart and a timeline
-// of deadlines, drawn in inline SVG.
-func (r *Report) WriteHTML(w io.Writer) error {
-	max := 1
-	for _, x := range r.Workload {
-		if x.Total > max {
-			max = x.Total
+func yearsText(ys []int, sep string) string {
+	s := make([]string, len(ys))
+	for i, y := range ys {
+		s[i] = strconv.Itoa(y)
+	}
+	return strings.Join(s, sep)
+}
+
+// Layout of the HTML charts, in pixels.
+const (
+	chartX0     = 70   // the timeline's left end
+	chartX1     = 1010 // its right end
+	axisY       = 56   // the axis
+	laneY0      = 88   // the first lane of labels
+	laneH       = 20   // between lanes
+	barLabelW   = 230  // the workload chart's label column
+	barScaleMax = 560  // the longest bar
+	barH        = 16
+	barStep     = 24
+)
+
+// textWidth estimates, generously, the pixels s takes at size px:
+// Chinese characters a little over the font size, others about two thirds
+// of it (measured in headless Chromium with the Noto fonts Debian ships).
+func textWidth(s string, size float64) int {
+	w := 0.0
+	for _, r := range s {
+		if termtext.Width(string(r)) == 2 {
+			w += size * 1.05
+		} else {
+			w += size * 0.65
 		}
+	}
+	return int(w + 0.5)
+}
+
+type timelineMark struct {
+	X, LabelX, LabelY, Lane int
+	Color, Label, Tip       string
+	Due                     calendar.Date
+}
+
+type tick struct {
+	X     int
+	Label string
+}
+
+type timeline struct {
+	Width, Height int
+	Marks         []timelineMark
+	Ticks         []tick
+	AsOfX         int
+	ShowAsOf      bool
+	AsOf          calendar.Date
+	AxisY         int
+	X0, X1        int
+	AsOfLabelX    int
+}
+
+// layoutTimeline places one mark per due date on an axis from the plan's
+// start to its end (stretched to the deadlines and the report's date), and
+// the labels in lanes below it so that no two overlap.
+func (r *Report) layoutTimeline() *timeline {
+	if len(r.Deadlines) == 0 {
+		return nil
+	}
+	from, to := r.Start, r.End
+	for _, d := range r.Deadlines {
+		if from.IsZero() || d.Due.Before(from) {
+			from = d.Due
+		}
+		if to.IsZero() || d.Due.After(to) {
+			to = d.Due
+		}
+	}
+	if r.AsOf.After(to) {
+		to = r.AsOf
+	}
+	if r.AsOf.Before(from) {
+		from = r.AsOf
+	}
+	span := max(to.Sub(from), 1)
+	x := func(d calendar.Date) int { return chartX0 + d.Sub(from)*(chartX1-chartX0)/span }
+	tl := &timeline{Width: chartX1 + 60, AxisY: axisY, X0: chartX0, X1: chartX1, AsOf: r.AsOf, AsOfX: x(r.AsOf), ShowAsOf: true}
+	tl.AsOfLabelX = tl.AsOfX + 4
+	if tl.AsOfX > chartX1-150 {
+		tl.AsOfLabelX = tl.AsOfX - 150
+	}
+	// Ticks: months, quarters or years, whichever gives at most 16.
+	months := (to.Year()-from.Year())*12 + int(to.Month()) - int(from.Month()) + 1
+	step := 1
+	for months/step > 16 {
+		step = map[int]int{1: 3, 3: 6, 6: 12, 12: 24}[step]
+		if step == 0 {
+			step = 60
+		}
+	}
+	for m := 0; m <= months; m++ {
+		mi := from.Year()*12 + int(from.Month()) - 1 + m
+		y, mo := mi/12, mi%12+1
+		if (mo-1)%step != 0 {
+			continue
+		}
+		d, err := calendar.NewDate(y, time.Month(mo), 1)
+		if err != nil || d.Before(from) || d.After(to) {
+			continue
+		}
+		label := fmt.Sprintf("%d-%02d", y, mo)
+		if step >= 12 {
+			label = strconv.Itoa(y)
+		}
+		tl.Ticks = append(tl.Ticks, tick{X: x(d), Label: label})
+	}
+	// One mark per date.
+	type group struct {
+		due                         calendar.Date
+		numbers                     []string
+		late, done, yellow, planEnd int
+		titles                      []string
+	}
+	var groups []*group
+	for _, d := range r.Deadlines {
+		if len(groups) == 0 || groups[len(groups)-1].due != d.Due {
+			groups = append(groups, &group{due: d.Due})
+		}
+		g := groups[len(groups)-1]
+		g.numbers = append(g.numbers, d.Number)
+		g.titles = append(g.titles, d.Number+" "+d.Title)
+		if d.PlanEnd {
+			g.planEnd++
+		}
+		switch {
+		case d.Late:
+			g.late++
+		case d.Done:
+			g.done++
+		case d.Light == task.Yellow:
+			g.yellow++
+		}
+	}
+	var laneEnd []int
+	for _, g := range groups {
+		m := timelineMark{X: x(g.due), Due: g.due, Color: "#1f77b4", Tip: strings.Join(g.titles, "\n")}
+		switch {
+		case g.late > 0:
+			m.Color = "#c62828"
+		case g.yellow > 0:
+			m.Color = "#f9a825"
+		case g.done == len(g.numbers):
+			m.Color = "#2e7d32"
+		}
+		nums := g.numbers
+		more := ""
+		if len(nums) > 4 {
+			nums, more = nums[:4], fmt.Sprintf("…共%d项", len(g.numbers))
+		}
+		if g.planEnd > 0 {
+			more += fmt.Sprintf("（期末%d项）", g.planEnd)
+			if len(g.numbers) > 4 {
+				nums, more = nil, fmt.Sprintf("共%d项（其中无期限、到方案期末%d项）", len(g.numbers), g.planEnd)
+			}
+		}
+		m.Label = fmt.Sprintf("%d-%02d-%02d：%s%s", g.due.Year(), int(g.due.Month()), g.due.Day(), strings.Join(nums, "、"), more)
+		w := textWidth(m.Label, 12)
+		left := m.X - 4
+		if left+w > tl.Width-10 {
+			left = tl.Width - 10 - w
+		}
+		lane := 0
+		for lane < len(laneEnd) && laneEnd[lane] > left-8 {
+			lane++
+		}
+		if lane == len(laneEnd) {
+			laneEnd = append(laneEnd, 0)
+		}
+		laneEnd[lane] = left + w
+		m.Lane, m.LabelX, m.LabelY = lane, left, laneY0+lane*laneH
+		tl.Marks = append(tl.Marks, m)
+	}
+	tl.Height = laneY0 + len(laneEnd)*laneH + 16
+	return tl
+}
+
+// WriteHTML writes the report as one self-contained HTML page (no external
+// assets): the traffic lights, the overdue list, a workload chart of open
+// tasks, a timeline of the fixed deadlines with an axis and a line at the
+// report's date (labels in lanes, never overlapping), the supervision due,
+// and the close-out past the plan's end; drawn in inline SVG.
+func (r *Report) WriteHTML(w io.Writer) error {
+	maxTotal := 1
+	for _, x := range r.Workload {
+		maxTotal = max(maxTotal, x.Total+x.Finished)
 	}
 	type bar struct {
 		WorkloadRow
-		Y, LeadW, JointW, RespW, SuppW, JointX, RespX, SuppX int
+		Y, X, LeadW, JointW, RespW, SuppW, DoneW, JointX, RespX, SuppX, DoneX, EndX int
 	}
 	var bars []bar
-	const scale = 400
+	labelW := 60
+	for _, x := range r.Workload {
+		labelW = max(labelW, textWidth(x.Unit, 12)+12)
+	}
+	labelW = min(labelW, barLabelW)
 	for i, x := range r.Workload {
-		b := bar{WorkloadRow: x, Y: 20 + i*24}
-		b.LeadW, b.JointW, b.RespW, b.SuppW = x.Lead*scale/max, x.Joint*scale/max, x.Responsible*scale/max, x.Supporting*scale/max
-		b.JointX = 160 + b.LeadW
+		if x.Total == 0 && x.Finished == 0 {
+			continue
+		}
+		b := bar{WorkloadRow: x, Y: 28 + i*barStep, X: labelW}
+		b.LeadW, b.JointW, b.RespW, b.SuppW = x.Lead*barScaleMax/maxTotal, x.Joint*barScaleMax/maxTotal, x.Responsible*barScaleMax/maxTotal, x.Supporting*barScaleMax/maxTotal
+		b.DoneW = x.Finished * barScaleMax / maxTotal
+		b.JointX = labelW + b.LeadW
 		b.RespX = b.JointX + b.JointW
 		b.SuppX = b.RespX + b.RespW
+		b.DoneX = b.SuppX + b.SuppW
+		b.EndX = b.DoneX + b.DoneW + 6
 		bars = append(bars, b)
-	}
-	type dot struct {
-		OverdueTask
-		X, Y int
-	}
-	var dots []dot
-	if n := len(r.Deadlines); n > 0 {
-		first, last := r.Deadlines[0].Due, r.Deadlines[n-1].Due
-		span := last.Sub(first)
-		if span == 0 {
-			span = 1
-		}
-		for i, d := range r.Deadlines {
-			dots = append(dots, dot{OverdueTask: d, X: 40 + d.Due.Sub(first)*640/span, Y: 40 + (i%6)*22})
-		}
 	}
 	data := struct {
 		*Report
-		Bars      []bar
-		BarsH     int
-		Dots      []dot
-		TimelineH int
-	}{r, bars, 40 + len(bars)*24, dots, 200}
+		Bars     []bar
+		BarsH    int
+		BarsW    int
+		Timeline *timeline
+	}{r, bars, 40 + len(bars)*barStep, labelW + barScaleMax + 60, r.layoutTimeline()}
 	return reportTemplate.Execute(w, data)
 }
 
-var reportTemplate = template.Must(template.New("report").Parse(`<!DOCTYPE html>
+var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+	"join":  func(xs []string) string { return strings.Join(xs, "、") },
+	"sub5":  func(y int) int { return y - 5 },
+	"sub12": func(y int) int { return y - 12 },
+}).Parse(`<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>{{.Title}} — {{.AsOf}}</title>
 <style>
-body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
+body{font-family:system-ui,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;margin:2em;color:#222;max-width:1100px}
 h1{font-size:1.4em} h2{font-size:1.1em;margin-top:1.6em}
-table{border-collapse:collapse} td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left}
+table{border-collapse:collapse} td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}
+th,td.k{white-space:nowrap}
+td.n{text-align:right}
 .late{color:#b00020} .legend span{display:inline-block;width:1em;height:1em;margin:0 .3em 0 1em;vertical-align:middle}
+.light{display:inline-block;padding:.1em .7em;border-radius:1em;color:#fff;margin-right:.5em}
+.red{background:#c62828} .yellow{background:#f9a825;color:#222} .green{background:#2e7d32}
+svg text{font-family:inherit}
 </style></head><body>
 <h1>{{.Title}}</h1>
-<p>截至 {{.AsOf}}：任务 {{.Tasks}} 项，超期 {{len .Overdue}} 项 / as of {{.AsOf}}: {{.Tasks}} tasks, {{len .Overdue}} overdue</p>
-<h2>超期任务 / Overdue</h2>
-{{if .Overdue}}<table><tr><th>序号</th><th>任务</th><th>期限</th><th>责任单位</th></tr>
-{{range .Overdue}}<tr class="late"><td>{{.Number}}</td><td>{{.Title}}</td><td>{{.Due}}</td><td>{{range $i, $u := .Units}}{{if $i}}、{{end}}{{$u}}{{end}}</td></tr>
+<p>截至 {{.AsOf}}：任务 {{.Tasks}} 项，已完成 {{.Finished}} 项，超期 {{len .Overdue}} 项 / as of {{.AsOf}}: {{.Tasks}} tasks, {{.Finished}} finished, {{len .Overdue}} overdue</p>
+<p><span class="light red">红灯 {{.Lights.Red}}</span><span class="light yellow">黄灯 {{.Lights.Yellow}}</span><span class="light green">绿灯 {{.Lights.Green}}</span></p>
+{{if .CloseOut}}<p>方案期已于 {{.End}} 结束，不再督办，见下方收尾情况 / the plan's period ended on {{.End}}: no supervision, see the close-out below.</p>{{end}}
+{{with .CloseOut}}<h2>收尾 / Close-out</h2>
+<p>已完成 {{len .Finished}}，已结转 {{len .CarriedOver}}，未完成 {{len .Unfinished}}，已取消 {{len .Cancelled}}，暂缓 {{len .Suspended}} / finished {{len .Finished}}, carried over {{len .CarriedOver}}, unfinished {{len .Unfinished}}, cancelled {{len .Cancelled}}, suspended {{len .Suspended}}</p>
+{{if .CarriedOver}}<h3>已结转 / Carried over</h3><table><tr><th>序号</th><th>任务</th><th>结转至</th><th>日期</th><th>理由</th></tr>{{range .CarriedOver}}<tr><td>{{.Number}}</td><td>{{.Title}}</td><td>{{.To}}</td><td>{{.Date}}</td><td>{{.Reason}}</td></tr>{{end}}</table>{{end}}
+{{if .Finished}}<h3>已完成 / Finished</h3><table><tr><th>序号</th><th>任务</th><th>单位</th><th>销号日期</th></tr>{{range .Finished}}<tr><td>{{.Number}}</td><td>{{.Title}}</td><td>{{join .Units}}</td><td>{{if not .Date.IsZero}}{{.Date}}{{end}}</td></tr>{{end}}</table>{{end}}
+{{end}}
+<h2>{{if .CloseOut}}未完成（期末超期）/ Unfinished, overdue at the end{{else}}超期任务 / Overdue{{end}}</h2>
+{{if .Overdue}}<table><tr><th>序号</th><th>任务</th><th>期限</th><th>超期（工作日）</th><th>超期单位</th></tr>
+{{range .Overdue}}<tr class="late"><td>{{.Number}}</td><td>{{.Title}}</td><td>{{.Due}}</td><td class="n">{{.DaysLate}}</td><td>{{join .Units}}</td></tr>
 {{end}}</table>{{else}}<p>无 / none</p>{{end}}
-<h2>单位任务量 / Workload</h2>
-<p class="legend"><span style="background:#1f77b4"></span>牵头 lead<span style="background:#ff7f0e"></span>按职责分工 joint<span style="background:#2ca02c"></span>责任 responsible<span style="background:#aaa"></span>配合 supporting</p>
-<svg xmlns="http://www.w3.org/2000/svg" width="640" height="{{.BarsH}}" role="img" aria-label="workload">
-{{range .Bars}}<text x="0" y="{{.Y}}" font-size="12" dy="12">{{.Unit}}</text>
-<rect x="160" y="{{.Y}}" width="{{.LeadW}}" height="16" fill="#1f77b4"/><rect x="{{.JointX}}" y="{{.Y}}" width="{{.JointW}}" height="16" fill="#ff7f0e"/>
+<h2>单位任务量（未完成）/ Open workload</h2>
+<p class="legend"><span style="background:#1f77b4"></span>牵头 lead<span style="background:#ff7f0e"></span>按职责分工 joint<span style="background:#2ca02c"></span>责任 responsible<span style="background:#aaa"></span>配合 supporting<span style="background:#ddd;border:1px solid #999"></span>已完成（不计入）finished</p>
+<svg xmlns="http://www.w3.org/2000/svg" width="{{.BarsW}}" height="{{.BarsH}}" role="img" aria-label="workload">
+<text x="{{$.BarsW}}" y="14" font-size="11" text-anchor="end" fill="#666">未完成 / 已完成</text>
+{{range .Bars}}<text x="0" y="{{.Y}}" dy="12" font-size="12">{{.Unit}}</text>
+<rect x="{{.X}}" y="{{.Y}}" width="{{.LeadW}}" height="16" fill="#1f77b4"/><rect x="{{.JointX}}" y="{{.Y}}" width="{{.JointW}}" height="16" fill="#ff7f0e"/>
 <rect x="{{.RespX}}" y="{{.Y}}" width="{{.RespW}}" height="16" fill="#2ca02c"/><rect x="{{.SuppX}}" y="{{.Y}}" width="{{.SuppW}}" height="16" fill="#aaa"/>
-<text x="{{.SuppX}}" y="{{.Y}}" dx="{{.SuppW}}" dy="12" font-size="12"> {{.Total}}</text>
+<rect x="{{.DoneX}}" y="{{.Y}}" width="{{.DoneW}}" height="16" fill="#ddd" stroke="#999" stroke-width=".5"/>
+<text x="{{.EndX}}" y="{{.Y}}" dy="12" font-size="12">{{.Total}}{{if .Finished}} / {{.Finished}}{{end}}</text>
 {{end}}</svg>
 <h2>期限时间轴 / Deadlines</h2>
-{{if .Dots}}<svg xmlns="http://www.w3.org/2000/svg" width="720" height="{{.TimelineH}}" role="img" aria-label="deadlines">
-<line x1="40" y1="20" x2="680" y2="20" stroke="#888"/>
-{{range .Dots}}<circle cx="{{.X}}" cy="{{.Y}}" r="5" fill="{{if .Late}}#b00020{{else}}#1f77b4{{end}}"><title>{{.Number}} {{.Title}} {{.Due}}</title></circle>
-<text x="{{.X}}" y="{{.Y}}" dx="7" dy="4" font-size="11">{{.Number}} {{.Due}}</text>
-{{end}}</svg>{{else}}<p>没有固定期限的任务 / no fixed deadlines</p>{{end}}
+{{with .Timeline}}<p class="legend"><span style="background:#c62828;border-radius:50%"></span>超期 late<span style="background:#f9a825;border-radius:50%"></span>滞后 lagging<span style="background:#1f77b4;border-radius:50%"></span>推进中 open<span style="background:#2e7d32;border-radius:50%"></span>已完成 done</p>
+<svg xmlns="http://www.w3.org/2000/svg" width="{{.Width}}" height="{{.Height}}" role="img" aria-label="deadlines">
+<line x1="{{.X0}}" y1="{{.AxisY}}" x2="{{.X1}}" y2="{{.AxisY}}" stroke="#555" stroke-width="1.5"/>
+{{range .Ticks}}<line x1="{{.X}}" y1="{{$.Timeline.AxisY}}" x2="{{.X}}" y2="{{sub5 $.Timeline.AxisY}}" stroke="#555"/><text x="{{.X}}" y="{{sub12 $.Timeline.AxisY}}" font-size="11" text-anchor="middle" fill="#555">{{.Label}}</text>
+{{end}}{{range .Marks}}<line x1="{{.X}}" y1="{{$.Timeline.AxisY}}" x2="{{.X}}" y2="{{.LabelY}}" stroke="{{.Color}}" stroke-width=".7" stroke-dasharray="2,2"/>
+<circle cx="{{.X}}" cy="{{$.Timeline.AxisY}}" r="5" fill="{{.Color}}"><title>{{.Tip}}</title></circle>
+<text x="{{.LabelX}}" y="{{.LabelY}}" dy="4" font-size="12" fill="{{.Color}}"><title>{{.Tip}}</title>{{.Label}}</text>
+{{end}}{{if .ShowAsOf}}<line x1="{{.AsOfX}}" y1="8" x2="{{.AsOfX}}" y2="{{.Height}}" stroke="#c62828" stroke-width="1.5" stroke-dasharray="5,3"/>
+<text x="{{.AsOfLabelX}}" y="18" font-size="12" fill="#c62828">截至 {{.AsOf}} / as of</text>{{end}}
+</svg>{{else}}<p>没有固定期限的任务 / no fixed deadlines</p>{{end}}
+<h2>督办 / Supervision</h2>
+{{if .Actions}}<table><tr><th>动作</th><th>序号</th><th>任务</th><th>主送</th><th>抄送</th><th>说明</th></tr>
+{{range .Actions}}<tr><td class="k">{{.Kind.Chinese}}</td><td class="k">{{.Number}}</td><td>{{.Title}}</td><td class="k">{{.Unit}}</td><td>{{join .Copy}}</td><td>{{.MessageZh}}<br>{{.MessageEn}}</td></tr>
+{{end}}</table>{{else}}<p>无 / none</p>{{end}}
+{{if .Undatable}}<h2>无法推算 / Undatable</h2><table><tr><th>序号</th><th>任务</th><th>期限</th><th>需要的年份</th><th>说明</th></tr>
+{{range .Undatable}}<tr><td>{{.Number}}</td><td>{{.Title}}</td><td>{{.Due}}</td><td>{{range $i, $y := .Years}}{{if $i}}、{{end}}{{$y}}{{end}}</td><td>{{.MessageZh}}<br>{{.MessageEn}}</td></tr>
+{{end}}</table>{{end}}
 {{if .Attainment}}<h2>指标达标 / Indicators</h2><table><tr><th>指标</th><th>地区</th><th>数值</th><th>目标</th><th>达标</th></tr>
 {{range .Attainment}}<tr><td>{{.Name}}</td><td>{{.Region}}</td><td>{{.Value}}</td><td>{{.Target}}</td><td>{{.Attainment.Chinese}}</td></tr>{{end}}</table>{{end}}
 </body></html>

@@ -154,8 +154,7 @@ func (p *Plan) Validate(o Options) []Finding {
 				}
 				code = "no_accountable"
 			}
-			zh, en, _ := strings.Cut(f.Message, " / ")
-			fs.add(Error, code, path+"."+f.Field, zh, en)
+			fs.add(Error, code, path+"."+f.Field, f.MessageZh, f.MessageEn)
 		}
 		if validPeriod && t.Deadline != nil && t.Deadline.Kind == task.OnDate {
 			if d := t.Deadline.Date; d.After(p.Period.End()) || d.Before(p.Period.Start()) {

@@ -1,17 +1,25 @@
 package task
 
 import (
-	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"strings"
+
+	"github.com/bizenv/bizenv/internal/strictjson"
+	"github.com/google/uuid"
 )
 
-// maxTaskJSON bounds the JSON the decoders read.
+// maxTaskJSON bounds the JSON the decoders read: 64 MiB.
 const maxTaskJSON = 64 << 20
 
-// DecodeTask reads one task from JSON (the form json.Marshal writes),
-// rejecting unknown fields and trailing data; unit names are folded and
-// the ledger is re-checked entry by entry.
+// DecodeTask reads one task from JSON (the form json.Marshal writes)
+// through the module's strict decoding (internal/strictjson): unknown
+// fields (matched exactly, case included), keys given twice, values of the
+// wrong type, null in a list, text that is not UTF-8, trailing data and
+// input over 64 MiB are errors wrapping ErrInvalidTask, each problem with
+// its JSON Pointer, line and column. Unit names are folded and the ledger
+// is re-checked entry by entry.
 func DecodeTask(r io.Reader) (*Task, error) {
 	var t Task
 	if err := decodeStrict(r, &t); err != nil {
@@ -20,7 +28,7 @@ func DecodeTask(r io.Reader) (*Task, error) {
 	return &t, nil
 }
 
-// DecodeTasks reads a JSON array of tasks.
+// DecodeTasks reads a JSON array of tasks, under the rules of DecodeTask.
 func DecodeTasks(r io.Reader) ([]*Task, error) {
 	var ts []*Task
 	if err := decodeStrict(r, &ts); err != nil {
@@ -30,13 +38,51 @@ func DecodeTasks(r io.Reader) ([]*Task, error) {
 }
 
 func decodeStrict(r io.Reader, v any) error {
-	dec := json.NewDecoder(io.LimitReader(r, maxTaskJSON))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return fmt.Errorf("%w: 不是有效的任务 JSON / not a valid task JSON: %v", ErrInvalidTask, err)
-	}
-	if dec.More() {
-		return fmt.Errorf("%w: JSON 之后有多余内容 / unexpected data after the JSON", ErrInvalidTask)
+	if err := strictjson.Decode(r, maxTaskJSON, v); err != nil {
+		return fmt.Errorf("%w: 不是有效的任务 JSON / not a valid task JSON: %w", ErrInvalidTask, err)
 	}
 	return nil
+}
+
+// DecodeActions reads a JSON array of actions (the form json.Marshal
+// writes: the actions a caller delivered, with their replies), under the
+// rules of DecodeTask; an action without a kind, a task, a unit, a due
+// date or the day it was decided is an error naming it by its index.
+func DecodeActions(r io.Reader) ([]Action, error) {
+	var as []Action
+	if err := strictjson.Decode(r, maxTaskJSON, &as); err != nil {
+		return nil, fmt.Errorf("%w: 不是有效的督办记录 JSON / not a valid actions JSON: %w", ErrInvalidValue, err)
+	}
+	var errs []error
+	for i, a := range as {
+		var miss []string
+		if a.Kind == 0 {
+			miss = append(miss, "kind")
+		}
+		if a.Task == uuid.Nil {
+			miss = append(miss, "task")
+		}
+		if FoldName(a.Unit) == "" {
+			miss = append(miss, "unit")
+		}
+		if a.Due.IsZero() {
+			miss = append(miss, "due")
+		}
+		if a.On.IsZero() {
+			miss = append(miss, "on")
+		}
+		if a.Reply != nil && (a.Reply.On.IsZero() || a.Reply.On.Before(a.On)) {
+			miss = append(miss, "reply.on")
+		}
+		if len(miss) > 0 {
+			errs = append(errs, fmt.Errorf("%w: /%d：缺少或无效的字段 %s / /%d: missing or invalid %s", ErrInvalidValue, i, strings.Join(miss, "、"), i, strings.Join(miss, ", ")))
+		}
+		if len(errs) == 100 {
+			break
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return as, nil
 }

@@ -8,10 +8,15 @@ import (
 // Sentinel errors.
 var (
 	// ErrInvalidTransition reports a status change the lifecycle does not
-	// allow (done -> in progress).
+	// allow (done -> in progress), or one that only the ledger may make
+	// (done: 销号 through a closure; carried over: 结转).
 	ErrInvalidTransition = errors.New("task: invalid status transition")
 	// ErrInvalidEntry reports a ledger entry that cannot be appended.
 	ErrInvalidEntry = errors.New("task: invalid ledger entry")
+	// ErrRefused reports a ledger entry that the caller's Policy refuses:
+	// from a unit with no role in the task, after closure, or a review by
+	// a unit that may not review.
+	ErrRefused = errors.New("task: entry refused by policy")
 	// ErrInvalidDeadline reports deadline text that cannot be read.
 	ErrInvalidDeadline = errors.New("task: invalid deadline")
 	// ErrInvalidTask reports a task that breaks a rule: no one accountable,
@@ -21,46 +26,54 @@ var (
 	// ErrInvalidValue reports an enumerated value that is not one of its
 	// names.
 	ErrInvalidValue = errors.New("task: invalid value")
+	// ErrInvalidRules reports supervision, light or score rules that
+	// cannot be applied (a rung with no condition, a negative threshold).
+	ErrInvalidRules = errors.New("task: invalid rules")
 )
 
 // Status is where a task stands. Overdue is not a status: it is computed
-// as of a date (Task.Overdue).
+// as of a date (Task.Standing).
+//
+// The Status field of a Task is the lifecycle the caller sets (not started,
+// in progress, suspended, cancelled) or the document gave; Task.State
+// combines it with the ledger, where closure (销号), re-checks (回头看) and
+// carry-over (结转) are recorded.
 type Status uint8
 
 // The statuses. The zero Status is NotStarted.
 const (
-	NotStarted Status = iota // 未启动
-	InProgress               // 推进中
-	Done                     // 已完成
-	Suspended                // 暂缓
-	Cancelled                // 已取消
+	NotStarted  Status = iota // 未启动
+	InProgress                // 推进中
+	Done                      // 已完成 (已销号)
+	Suspended                 // 暂缓
+	Cancelled                 // 已取消
+	CarriedOver               // 已结转: carried over to a later plan
 )
 
-var statusNames = []struct{ json, zh string }{{"not_started", "未启动"}, {"in_progress", "推进中"}, {"done", "已完成"}, {"suspended", "暂缓"}, {"cancelled", "已取消"}}
+var statusNames = []struct{ json, zh string }{{"not_started", "未启动"}, {"in_progress", "推进中"}, {"done", "已完成"}, {"suspended", "暂缓"}, {"cancelled", "已取消"}, {"carried_over", "已结转"}}
 
-// transitions lists where each status may go.
-var transitions = map[Status][]Status{
-	NotStarted: {InProgress, Suspended, Cancelled, Done},
-	InProgress: {Done, Suspended, Cancelled},
-	Suspended:  {InProgress, Cancelled},
-}
-
-// CanBecome reports whether a task in s may move to next.
+// CanBecome reports whether a task in s may be moved to next by SetStatus.
+// Done and CarriedOver are reached only through the ledger (an approved
+// application to close, a carry-over), and a done task is reopened only by
+// a re-check (回头看).
 func (s Status) CanBecome(next Status) bool {
-	for _, n := range transitions[s] {
-		if n == next {
-			return true
-		}
+	switch s {
+	case NotStarted:
+		return next == InProgress || next == Suspended || next == Cancelled
+	case InProgress:
+		return next == Suspended || next == Cancelled
+	case Suspended:
+		return next == InProgress || next == Cancelled
 	}
 	return false
 }
 
-// Open reports whether the task still has work to do (not done, not
-// cancelled).
-func (s Status) Open() bool { return s != Done && s != Cancelled }
+// Open reports whether the task still has work to do: not done,
+// cancelled or carried over.
+func (s Status) Open() bool { return s != Done && s != Cancelled && s != CarriedOver }
 
 // String returns the JSON name: not_started, in_progress, done, suspended,
-// cancelled.
+// cancelled, carried_over; an out-of-range value gives Status(N).
 func (s Status) String() string {
 	if int(s) < len(statusNames) {
 		return statusNames[s].json
@@ -68,7 +81,7 @@ func (s Status) String() string {
 	return fmt.Sprintf("Status(%d)", uint8(s))
 }
 
-// Chinese returns 未启动, 推进中, 已完成, 暂缓 or 已取消.
+// Chinese returns 未启动, 推进中, 已完成, 暂缓, 已取消 or 已结转.
 func (s Status) Chinese() string {
 	if int(s) < len(statusNames) {
 		return statusNames[s].zh

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bizenv/bizenv/calendar"
+	"github.com/bizenv/bizenv/internal/strictjson"
 	"github.com/google/uuid"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/width"
@@ -39,20 +40,26 @@ func (l Liaison) String() string {
 	return s
 }
 
-// MaskPhone hides the middle of a phone number: 13812341234 becomes
-// 138****1234; a number of seven digits or fewer keeps only its last two.
+// MaskPhone hides the middle of a phone number, never fewer than four
+// characters: an eleven-character number or longer keeps its first three
+// and last four (13812341234 becomes 138****1234, the form mobile numbers
+// are shown in), eight to ten keep their first two and last two (the
+// landline 24561234 becomes 24****34), and seven or fewer keep only their
+// last two.
 func MaskPhone(p string) string {
 	r := []rune(p)
+	n := len(r)
 	switch {
-	case len(r) == 0:
+	case n == 0:
 		return ""
-	case len(r) <= 7:
-		if len(r) <= 2 {
-			return strings.Repeat("*", len(r))
-		}
-		return strings.Repeat("*", len(r)-2) + string(r[len(r)-2:])
+	case n <= 2:
+		return strings.Repeat("*", n)
+	case n <= 7:
+		return strings.Repeat("*", n-2) + string(r[n-2:])
+	case n <= 10:
+		return string(r[:2]) + strings.Repeat("*", n-4) + string(r[n-2:])
 	}
-	return string(r[:3]) + "****" + string(r[len(r)-4:])
+	return string(r[:3]) + strings.Repeat("*", n-7) + string(r[n-4:])
 }
 
 // Responsibility says who answers for a task. Unit names are kept as
@@ -100,14 +107,43 @@ const (
 	Supporting              // 配合
 )
 
-var roleNames = []string{"", "lead", "joint", "responsible", "supporting"}
+var roleNames = []struct{ json, zh string }{{"", ""}, {"lead", "牵头"}, {"joint", "按职责分工负责"}, {"responsible", "责任"}, {"supporting", "配合"}}
 
-// String returns lead, joint, responsible or supporting ("" for none).
+// String returns lead, joint, responsible or supporting ("" for none); an
+// out-of-range value gives Role(N).
 func (r Role) String() string {
 	if int(r) < len(roleNames) {
-		return roleNames[r]
+		return roleNames[r].json
 	}
 	return fmt.Sprintf("Role(%d)", uint8(r))
+}
+
+// Chinese returns 牵头, 按职责分工负责, 责任 or 配合 ("" for none).
+func (r Role) Chinese() string {
+	if int(r) < len(roleNames) {
+		return roleNames[r].zh
+	}
+	return r.String()
+}
+
+// MarshalText implements encoding.TextMarshaler: the JSON name.
+func (r Role) MarshalText() ([]byte, error) {
+	if int(r) >= len(roleNames) {
+		return nil, fmt.Errorf("%w: role %d", ErrInvalidValue, uint8(r))
+	}
+	return []byte(roleNames[r].json), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler (English or Chinese;
+// empty text is NoRole).
+func (r *Role) UnmarshalText(b []byte) error {
+	for i, n := range roleNames {
+		if string(b) == n.json || (i > 0 && string(b) == n.zh) {
+			*r = Role(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("%w: 未知的职责 %q / unknown role %q", ErrInvalidValue, b, b)
 }
 
 // RoleOf returns the part unit plays, the most accountable if several.
@@ -170,11 +206,19 @@ type Task struct {
 	Body string `json:"body,omitempty"`
 	// Responsibility says who answers for it.
 	Responsibility Responsibility `json:"responsibility"`
-	// Deadline is when it is due; nil means the end of its plan's period.
+	// Start is the day work on the task starts, when it is later than its
+	// plan's start (the plan's issue date): recurring reports fall due only
+	// for periods after it, and the share of time elapsed (红黄绿灯) counts
+	// from it. The zero Date means the plan's start.
+	Start calendar.Date `json:"start,omitzero"`
+	// Deadline is when it is due, as the document wrote it; nil means the
+	// end of its plan's period. An approved extension (延期) in the ledger
+	// replaces it: see EffectiveDeadline.
 	Deadline *Deadline `json:"deadline,omitempty"`
 	// Milestones are dated steps with targets.
 	Milestones []Milestone `json:"milestones,omitempty"`
-	// Status is where it stands.
+	// Status is the lifecycle the caller set or the document gave; State
+	// combines it with the ledger.
 	Status Status `json:"status"`
 	// Ledger is the progress ledger (台账).
 	Ledger Ledger `json:"ledger"`
@@ -186,119 +230,49 @@ type Task struct {
 }
 
 // SetStatus moves the task to next, or returns an error wrapping
-// ErrInvalidTransition naming the task and both statuses.
+// ErrInvalidTransition naming the task and both statuses. Done and
+// CarriedOver are not set here: a task is closed (销号) through its ledger
+// (Record an Apply, approved by a reviewer unless the caller's Policy
+// says review is not required), and carried over with a CarryOver entry;
+// a closed task is reopened by a Recheck (回头看).
 func (t *Task) SetStatus(next Status) error {
 	if t.Status == next {
 		return nil
 	}
 	if !t.Status.CanBecome(next) {
-		return fmt.Errorf("%w: 任务 %s 不能从 %s 变为 %s / task %s cannot go from %s to %s",
-			ErrInvalidTransition, t.Number, t.Status.Chinese(), next.Chinese(), t.Number, t.Status, next)
+		how, howEN := "", ""
+		switch next {
+		case Done:
+			how, howEN = "（已完成须经销号：申请销号并经审核）", " (done only through closure: an application to close, approved)"
+		case CarriedOver:
+			how, howEN = "（结转须记入台账）", " (carry-over is a ledger entry)"
+		}
+		return fmt.Errorf("%w: 任务 %s 不能从 %s 变为 %s%s / task %s cannot go from %s to %s%s",
+			ErrInvalidTransition, t.Number, t.Status.Chinese(), next.Chinese(), how, t.Number, t.Status, next, howEN)
 	}
 	t.Status = next
 	return nil
 }
 
-// Due returns the task's due date as of asOf: its own deadline's next due
-// date, or planEnd (the end of its plan's period) when it has none. ok is
-// false when neither gives a date.
-func (t *Task) Due(asOf, planEnd calendar.Date) (calendar.Date, bool) {
-	if t.Deadline != nil {
-		if d, err := t.Deadline.Due(asOf); err == nil {
-			return d, true
-		}
-	}
-	return planEnd, !planEnd.IsZero()
-}
-
-// Overdue reports whether the task is late as of asOf. A task with a
-// fixed deadline (or none: planEnd) is late when it is still open after
-// its due date. A recurring task (每月15日前) is late when the ledger has no
-// entry for the last period that has closed: none dated after the
-// occurrence before last and on or before the last occurrence before
-// asOf. Done, cancelled and suspended tasks are never late.
-func (t *Task) Overdue(asOf, planEnd calendar.Date) bool {
-	if !t.Status.Open() || t.Status == Suspended {
-		return false
-	}
-	if t.Deadline != nil && t.Deadline.Kind != OnDate {
-		last, before, ok := t.Deadline.lastTwo(asOf)
-		if !ok {
-			return false
-		}
-		for _, e := range t.Ledger.Current() {
-			if e.Date.After(before) && !e.Date.After(last) {
-				return false
-			}
-		}
-		return true
-	}
-	d, ok := t.Due(asOf, planEnd)
-	return ok && d.Before(asOf)
-}
-
-// OverdueSince returns the due date the task has missed as of asOf: its
-// fixed due date, or, for a recurring deadline, the last occurrence with
-// no ledger entry since the one before; ok is false when the task is not
-// overdue (see Overdue).
-func (t *Task) OverdueSince(asOf, planEnd calendar.Date) (due calendar.Date, ok bool) {
-	if !t.Overdue(asOf, planEnd) {
-		return calendar.Date{}, false
-	}
-	if t.Deadline != nil && t.Deadline.Kind != OnDate {
-		last, _, _ := t.Deadline.lastTwo(asOf)
-		return last, true
-	}
-	return t.Due(asOf, planEnd)
-}
-
-// Progress returns the task's progress, 0–100: the mean of its delegates'
-// progress when it has delegates (each rolled up the same way, those with
-// no report counting as 0), otherwise the latest in its ledger; ok is
-// false when nothing is reported anywhere below. A done task is 100.
-func (t *Task) Progress() (decimal.Decimal, bool) {
-	return t.progress(map[*Task]bool{})
-}
-
-func (t *Task) progress(seen map[*Task]bool) (decimal.Decimal, bool) {
-	if t.Status == Done {
-		return hundred, true
-	}
-	if seen[t] {
-		return decimal.Decimal{}, false
-	}
-	seen[t] = true
-	if len(t.Delegated) == 0 {
-		return t.Ledger.Progress()
-	}
-	sum, any := decimal.Zero, false
-	for _, d := range t.Delegated {
-		if d == nil {
-			continue
-		}
-		if p, ok := d.progress(seen); ok {
-			sum, any = sum.Add(p), true
-		}
-	}
-	if !any {
-		return t.Ledger.Progress()
-	}
-	return sum.DivRound(decimal.NewFromInt(int64(len(t.Delegated))), 2), true
-}
-
 // Finding is a rule a task breaks.
 type Finding struct {
-	// Task is the task's number.
+	// Task is the number of the task (or delegated part) concerned.
 	Task string `json:"task"`
 	// Field locates the problem: responsibility, milestones[1].due,
-	// delegated[0].deadline.
+	// delegated[0].deadline (the path style of plan.Finding, appended to
+	// the task's own path).
 	Field string `json:"field"`
-	// Message says what is wrong, in Chinese and English.
-	Message string `json:"message"`
+	// MessageZh says what is wrong, in Chinese.
+	MessageZh string `json:"message_zh"`
+	// MessageEn says what is wrong, in English.
+	MessageEn string `json:"message_en"`
 }
 
-// String returns "task field: message".
-func (f Finding) String() string { return f.Task + " " + f.Field + ": " + f.Message }
+// Message returns the message in both languages, "中文 / English".
+func (f Finding) Message() string { return f.MessageZh + " / " + f.MessageEn }
+
+// String returns "task field: 中文 / English".
+func (f Finding) String() string { return f.Task + " " + f.Field + ": " + f.Message() }
 
 // Validate checks the task and everything delegated from it and returns
 // every finding at once: no one accountable (neither a lead nor a
@@ -313,7 +287,7 @@ func (t *Task) Validate(planEnd calendar.Date) []Finding {
 
 func (t *Task) validate(planEnd calendar.Date, path string, seen map[*Task]bool, out *[]Finding) {
 	add := func(field, zh, en string) {
-		*out = append(*out, Finding{Task: t.Number, Field: path + field, Message: zh + " / " + en})
+		*out = append(*out, Finding{Task: t.Number, Field: path + field, MessageZh: zh, MessageEn: en})
 	}
 	if seen[t] {
 		add("delegated", "委派形成循环", "the delegation chain loops back on itself")
@@ -360,7 +334,8 @@ func (t *Task) validate(planEnd calendar.Date, path string, seen map[*Task]bool,
 			continue
 		}
 		if dd := d.ownDue(); !due.IsZero() && !dd.IsZero() && dd.After(due) {
-			*out = append(*out, Finding{Task: d.Number, Field: p + "deadline", Message: fmt.Sprintf("下级期限 %s 晚于上级期限 %s / the delegate is due %s, after its delegator's %s", dd, due, dd, due)})
+			*out = append(*out, Finding{Task: d.Number, Field: p + "deadline", MessageZh: fmt.Sprintf("下级期限 %s 晚于上级期限 %s", dd, due),
+				MessageEn: fmt.Sprintf("the delegate is due %s, after its delegator's %s", dd, due)})
 		}
 		sub := due
 		if dd := d.ownDue(); !dd.IsZero() {
@@ -378,22 +353,37 @@ func (t *Task) ownDue() calendar.Date {
 	return calendar.Date{}
 }
 
-// Namespace is the UUID namespace of bizenv task IDs.
-var Namespace = uuid.MustParse("7a1d8e54-2c1f-5b7e-9a43-6f0d3c2b8e11")
-
-// NewID returns the deterministic ID of the task numbered number in the
-// document docNumber (文号): the same inputs always give the same ID.
-func NewID(docNumber, number string) uuid.UUID {
-	return uuid.NewSHA1(Namespace, []byte(FoldName(docNumber)+"#"+FoldName(number)))
+// Namespace returns the UUID namespace of bizenv's deterministic (version
+// 5) IDs, 7a1d8e54-2c1f-5b7e-9a43-6f0d3c2b8e11. It is a function, not a
+// variable, so that no importer can change every ID for the others.
+func Namespace() uuid.UUID {
+	return uuid.UUID{0x7a, 0x1d, 0x8e, 0x54, 0x2c, 0x1f, 0x5b, 0x7e, 0x9a, 0x43, 0x6f, 0x0d, 0x3c, 0x2b, 0x8e, 0x11}
 }
 
-// UnmarshalJSON reads a responsibility and folds every unit name (see
-// FoldName), so that names compare alike however they were typed.
+// NewID returns the deterministic ID of the task numbered number in the
+// plan whose key is key: the same inputs always give the same ID. The
+// recipe, for programs in other languages, is
+//
+//	UUID v5 (SHA-1, RFC 9562) in the namespace Namespace()
+//	of the UTF-8 bytes of FoldName(key) + "#" + FoldName(number)
+//
+// where FoldName folds full-width forms to half-width and trims spaces.
+// The key is the plan's document number (文号) when it has one. A plan
+// with none (鞍山市铁西区2025年优化营商环境55条 was issued without one) must
+// use its full title instead: an empty key would give the same IDs to the
+// items of every such plan.
+func NewID(key, number string) uuid.UUID {
+	return uuid.NewSHA1(Namespace(), []byte(FoldName(key)+"#"+FoldName(number)))
+}
+
+// UnmarshalJSON reads a responsibility strictly (see internal/strictjson)
+// and folds every unit name (see FoldName), so that names compare alike
+// however they were typed.
 func (r *Responsibility) UnmarshalJSON(b []byte) error {
 	type plain Responsibility
 	var p plain
-	if err := json.Unmarshal(b, &p); err != nil {
-		return err
+	if err := strictjson.Unmarshal(b, &p); err != nil {
+		return fmt.Errorf("%w: 责任单位 / responsibility: %w", ErrInvalidTask, err)
 	}
 	for _, list := range [][]string{p.Lead, p.Responsible, p.Supporting} {
 		for i := range list {

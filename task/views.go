@@ -46,6 +46,7 @@ func (w Workload) Accountable() int { return len(w.Lead) + len(w.Joint) }
 // WorkloadOf returns unit's tasks among tasks (delegated ones included),
 // each under the unit's most accountable role. Names are compared after
 // FoldName, and task names are expected folded (JSON decoding folds them).
+// Group phrases are not expanded: see WorkloadIn.
 func WorkloadOf(tasks []*Task, unit string) Workload {
 	w := Workload{Unit: FoldName(unit)}
 	u := w.Unit
@@ -62,6 +63,62 @@ func WorkloadOf(tasks []*Task, unit string) Workload {
 		}
 	})
 	return w
+}
+
+// WorkloadIn returns unit's tasks as WorkloadOf does, with names resolved
+// through o.Directory: aliases count as the unit, and a group phrase
+// (各镇（街道）) counts for each of its member units, so that a street
+// named only through 各镇（街道） has the tasks. With OpenOnly, finished,
+// cancelled and carried-over tasks are left out: what the unit still owes.
+func WorkloadIn(tasks []*Task, unit string, o Options, openOnly bool) Workload {
+	r := o.resolver()
+	u := r.canon(unit)
+	w := Workload{Unit: u}
+	Walk(tasks, func(t *Task) {
+		if openOnly && !t.State().Open() {
+			return
+		}
+		switch r.parties(t).role(u) {
+		case LeadRole:
+			w.Lead = append(w.Lead, t)
+		case JointRole:
+			w.Joint = append(w.Joint, t)
+		case Responsible:
+			w.Responsible = append(w.Responsible, t)
+		case Supporting:
+			w.Supporting = append(w.Supporting, t)
+		}
+	})
+	return w
+}
+
+// UnitRole is a unit's part in a task.
+type UnitRole struct {
+	// Unit is the unit.
+	Unit string `json:"unit"`
+	// Role is its most accountable part.
+	Role Role `json:"role"`
+}
+
+// UnitRoles returns each unit of the task once, leads first, then the
+// responsible and the supporting units, each with its most accountable
+// role; names are resolved, and group phrases expanded to their members,
+// through o.Directory.
+func (t *Task) UnitRoles(o Options) []UnitRole {
+	ps := o.resolver().parties(t)
+	var out []UnitRole
+	for _, l := range [][]string{ps.lead, ps.responsible, ps.supporting} {
+		for _, u := range l {
+			dup := false
+			for _, x := range out {
+				dup = dup || x.Unit == u
+			}
+			if !dup {
+				out = append(out, UnitRole{Unit: u, Role: ps.role(u)})
+			}
+		}
+	}
+	return out
 }
 
 // roleOfFolded returns the part the folded name u plays in r, whose lists
@@ -89,15 +146,21 @@ func roleOfFolded(r *Responsibility, u string) Role {
 }
 
 // Overdue returns the tasks (delegated ones included) that are late as of
-// asOf (see Task.Overdue), in walk order.
-func Overdue(tasks []*Task, asOf, planEnd calendar.Date) []*Task {
-	var out []*Task
+// asOf under o (see Task.Standing: some accountable unit has missed a due
+// date), in walk order. A task whose dates need a year the calendar does
+// not know is listed in undatable instead, and never fails the call.
+func Overdue(tasks []*Task, asOf calendar.Date, o Options) (late []*Task, undatable []Undatable) {
+	eng := newEngine(o)
 	Walk(tasks, func(t *Task) {
-		if t.Overdue(asOf, planEnd) {
-			out = append(out, t)
+		st, err := eng.standing(t, newViewAt(t, asOf), asOf, 0, false)
+		switch {
+		case err != nil:
+			undatable = append(undatable, eng.undatableOf(t, asOf, err))
+		case st.Late:
+			late = append(late, t)
 		}
 	})
-	return out
+	return late, undatable
 }
 
 // Matrix counts tasks by unit and section: how many tasks each unit has a

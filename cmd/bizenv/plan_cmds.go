@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"text/tabwriter"
 
 	"github.com/bizenv/bizenv/indicator"
 	"github.com/bizenv/bizenv/org"
@@ -94,11 +93,12 @@ var checkCmd = &command{
 }
 
 var reportCmd = &command{
-	name: "report", usage: "PLAN.json --as-of DATE [--observations OBS.json]",
-	summary: "计划执行报告：超期任务、单位任务量、指标达标（text、json 或 html）/ overdue tasks, workload per unit, indicator attainment (text, json or html)",
+	name: "report", usage: "PLAN.json --as-of DATE [--observations OBS.json] [--directory UNITS.json] [--calendar FILE] [--provisional]",
+	summary: "计划执行报告：超期任务、单位任务量、当日督办、指标达标（text、json 或 html）/ overdue tasks, workload per unit, supervision due, indicator attainment (text, json or html)",
 	flags: func(fs *flag.FlagSet, o *options) {
 		fs.StringVar(&o.asOf, "as-of", "", "报告日期（today 为今天）/ the report date (today for today)")
 		fs.StringVar(&o.observations, "observations", "", "监测数据 JSON 数组（indicator.Observation）/ observations as a JSON array")
+		fs.StringVar(&o.directory, "directory", "", "单位目录 JSON（见 org.ParseDirectory）：别名归一，各镇（街道）等展开为成员单位 / unit directory JSON: aliases resolved, group phrases expanded to their members")
 	},
 	run: func(e *env, o *options, args []string) error {
 		if err := wantArgs(args, 1, "PLAN.json"); err != nil {
@@ -128,9 +128,28 @@ var reportCmd = &command{
 				return fmt.Errorf("%s: %w", o.observations, err)
 			}
 		}
-		r, err := plan.NewReport(p, asOf, obs)
+		c, err := loadCalendar(e, o)
 		if err != nil {
 			return err
+		}
+		ro := plan.ReportOptions{Calendar: c}
+		if o.directory != "" {
+			f, err := os.Open(o.directory)
+			if err != nil {
+				return fmt.Errorf("无法打开文件 / cannot open file: %w", err)
+			}
+			defer f.Close()
+			if ro.Directory, err = org.ParseDirectory(f); err != nil {
+				return fmt.Errorf("%s: %w", o.directory, err)
+			}
+		}
+		r, err := plan.NewReportWith(p, asOf, obs, ro)
+		if err != nil {
+			return err
+		}
+		warnHorizon(e, c, asOf)
+		if len(r.Undatable) > 0 {
+			fmt.Fprintln(e.stderr, unknownYearHint)
 		}
 		switch o.format {
 		case "json":
@@ -138,10 +157,6 @@ var reportCmd = &command{
 		case "html":
 			return r.WriteHTML(e.stdout)
 		}
-		tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-		if err := r.WriteText(tw); err != nil {
-			return err
-		}
-		return tw.Flush()
+		return r.WriteText(e.stdout)
 	},
 }

@@ -1,8 +1,9 @@
 // Command tasks builds the first five items of 鞍山市铁西区2025年优化营商环境
 // 55条 (seed 001) in code, with the units resolved through a directory,
 // one item's work delegated to two streets, and a little progress in the
-// ledger; then prints what 区数据局 owes and what is overdue on 2025-12-31
-// and on 2026-01-05, with the supervision actions due that day.
+// ledger, and two closures (销号); then prints what 区数据局 owes and what
+// is overdue on 2025-12-31 and on 2026-01-05, with the supervision actions
+// due that day (none after the plan's end: it is closed out).
 //
 // The items, their wording and their units are the document's; the
 // delegation and the ledger entries are made up for the example.
@@ -15,6 +16,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/bizenv/bizenv/calendar"
 	"github.com/bizenv/bizenv/org"
@@ -100,25 +102,34 @@ func run(out io.Writer) error {
 	}
 
 	// Item 1's streets compile their own lists by 2025-09-30 (made up): 北陶
-	// reports 60% in June and no more; 兴盛 finishes.
+	// reports 60% in June and no more; 兴盛 finishes and its list is
+	// approved (销号) by 区数据局. Item 4 is closed the same way.
 	streets, err := resolve("各镇(街道)")
 	if err != nil {
 		return err
 	}
 	sep30, _ := task.ParseDeadline("2025年9月30日前")
-	for _, s := range streets {
-		tasks[0].Delegated = append(tasks[0].Delegated, &task.Task{ID: task.NewID(doc, "1/"+s), Number: "1/" + s,
-			Title: "编制本街道便民服务事项清单", Responsibility: task.Responsibility{Lead: []string{s}}, Deadline: &sep30, Status: task.InProgress})
-	}
-	jun30, _ := calendar.ParseDate("2025-06-30")
-	if _, err := tasks[0].Delegated[0].Ledger.Append(task.Entry{Date: jun30, Unit: tasks[0].Delegated[0].Responsibility.Lead[0], Percent: decimal.NewFromInt(60), Narrative: "梳理事项42项"}); err != nil {
+	parts, err := tasks[0].Delegate(streets, &sep30)
+	if err != nil {
 		return err
 	}
-	if err := tasks[0].Delegated[1].SetStatus(task.Done); err != nil {
-		return err
+	o := task.Options{End: planEnd}
+	day := func(s string) calendar.Date { d, _ := calendar.ParseDate(s); return d }
+	at := func(s string) time.Time { return day(s).In(calendar.Beijing()).Add(9 * time.Hour) }
+	steps := []struct {
+		t *task.Task
+		e task.Entry
+	}{
+		{parts[0], task.Entry{Date: day("2025-06-30"), Unit: "北陶街道", Percent: decimal.NewFromInt(60), Narrative: "梳理事项42项"}},
+		{parts[1], task.Entry{Kind: task.Apply, Date: day("2025-09-25"), Unit: "兴盛街道", RecordedAt: at("2025-09-25"), Evidence: []string{"兴盛街道便民服务事项清单.xlsx"}}},
+		{parts[1], task.Entry{Kind: task.Approve, Date: day("2025-09-28"), Unit: "区数据局", RecordedAt: at("2025-09-28"), Ref: 1}},
+		{tasks[3], task.Entry{Kind: task.Apply, Date: day("2025-11-28"), Unit: "区市场监管局", RecordedAt: at("2025-11-28"), Evidence: []string{"一件事办理情况.docx"}}},
+		{tasks[3], task.Entry{Kind: task.Approve, Date: day("2025-12-01"), Unit: "区营商局", RecordedAt: at("2025-12-01"), Ref: 1}},
 	}
-	if err := tasks[3].SetStatus(task.Done); err != nil {
-		return err
+	for _, s := range steps {
+		if _, err := s.t.Record(s.e, o); err != nil {
+			return err
+		}
 	}
 
 	w := task.WorkloadOf(tasks, "区数据局")
@@ -133,18 +144,24 @@ func run(out io.Writer) error {
 	}
 	for _, day := range []string{"2025-12-31", "2026-01-05"} {
 		asOf, _ := calendar.ParseDate(day)
-		late := task.Overdue(tasks, asOf, planEnd)
+		late, _ := task.Overdue(tasks, asOf, o)
 		var nums []string
 		for _, t := range late {
 			nums = append(nums, t.Number+" "+strings.Join(t.Responsibility.Accountable(), "、"))
 		}
 		fmt.Fprintf(out, "\n%s 超期 %d 项：%s\n", day, len(late), strings.Join(nums, "；"))
-		actions, err := task.Actions(tasks, asOf, planEnd, nil, task.Rules{}, nil)
+		sv, err := task.Actions(tasks, asOf, o, nil)
 		if err != nil {
 			return err
 		}
-		for _, a := range actions {
-			fmt.Fprintf(out, "  %s %s → %s：%s\n", a.Kind.Chinese(), a.Number, strings.Join(a.Units, "、"), a.Message)
+		if sv.Ended {
+			fmt.Fprintln(out, "  方案期已结束，不再督办，转入收尾 / the plan's period is over: no supervision, close-out instead")
+		}
+		for _, u := range sv.Undatable {
+			fmt.Fprintf(out, "  无法推算 / undatable: %s\n", u)
+		}
+		for _, a := range sv.Actions {
+			fmt.Fprintf(out, "  %s %s → %s：%s\n", a.Kind.Chinese(), a.Number, a.Unit, a.MessageZh)
 		}
 	}
 	return nil
