@@ -148,8 +148,8 @@ var reportCmd = &command{
 			return err
 		}
 		warnHorizon(e, c, asOf)
-		if len(r.Undatable) > 0 {
-			fmt.Fprintln(e.stderr, unknownYearHint)
+		if len(r.Undatable) > 0 && len(r.Undatable[0].Years) > 0 {
+			fmt.Fprintln(e.stderr, unknownYearHint(r.Undatable[0].Years[0]))
 		}
 		switch o.format {
 		case "json":

@@ -34,6 +34,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"reflect"
 	"strconv"
 	"strings"
@@ -173,7 +174,7 @@ func (e *Error) Unwrap() []error {
 // non-nil pointer) under the rules above. Errors are *Error, or the read
 // error of r.
 func Decode(r io.Reader, limit int64, v any) error {
-	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	b, err := readAll(r, limit)
 	if err != nil {
 		return err
 	}
@@ -182,6 +183,35 @@ func Decode(r io.Reader, limit int64, v any) error {
 			ZH: fmt.Sprintf("输入超过%d字节", limit), EN: fmt.Sprintf("the input is larger than %d bytes", limit)}}}
 	}
 	return Unmarshal(b, v)
+}
+
+// readAll reads at most limit+1 bytes of r. When r knows its size (a
+// bytes or strings reader, a file), the buffer is made that size at once
+// rather than grown by doubling, so that reading costs the input's size.
+func readAll(r io.Reader, limit int64) ([]byte, error) {
+	size := int64(-1)
+	switch x := r.(type) {
+	case interface{ Len() int }:
+		size = int64(x.Len())
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := x.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = fi.Size()
+		}
+	}
+	if size < 0 || size > limit {
+		return io.ReadAll(io.LimitReader(r, limit+1))
+	}
+	lr := io.LimitReader(r, limit+1)
+	b := make([]byte, size+1) // +1: a reader longer than it said shows here
+	n, err := io.ReadFull(lr, b)
+	switch {
+	case err == io.ErrUnexpectedEOF || err == io.EOF:
+		return b[:n], nil
+	case err != nil:
+		return nil, err
+	}
+	rest, err := io.ReadAll(lr) // the reader had more than its size
+	return append(b, rest...), err
 }
 
 // Unmarshal decodes b into v (a non-nil pointer) under the rules above.

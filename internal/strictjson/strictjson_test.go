@@ -272,3 +272,27 @@ func TestAdversarialInputsAreLinear(t *testing.T) {
 	require.ErrorAs(t, err, &se)
 	assert.Equal(t, CodeDuplicateKey, se.Problems[0].Code, "K7 repeats k7 in a large object")
 }
+
+// A reader that knows its size is read into one buffer of that size, and
+// one that lies about it still reads whole.
+func TestReadAllSizes(t *testing.T) {
+	in := strings.Repeat("x", 10000)
+	b, err := readAll(strings.NewReader(in), 1<<20)
+	require.NoError(t, err)
+	assert.Equal(t, in, string(b))
+	b, err = readAll(strings.NewReader(in), 100)
+	require.NoError(t, err)
+	assert.Len(t, b, 101, "past the limit: one byte more, so that the caller sees it")
+	b, err = readAll(lyingReader{strings.NewReader(in)}, 1<<20)
+	require.NoError(t, err)
+	assert.Equal(t, in, string(b))
+	b, err = readAll(bytes.NewReader(nil), 10)
+	require.NoError(t, err)
+	assert.Empty(t, b)
+}
+
+// lyingReader says it has 10 bytes and has more.
+type lyingReader struct{ r *strings.Reader }
+
+func (l lyingReader) Len() int                   { return 10 }
+func (l lyingReader) Read(p []byte) (int, error) { return l.r.Read(p) }
