@@ -44,7 +44,7 @@ type options struct {
 	lenient, pilot                   bool   // uscc
 	population, roster, policy, seed string // draw
 	parent, directory                string // check
-	asOf, observations               string // report
+	asOf, observations, sent         string // report
 	title, period, issuer, docNumber string // import
 	issued, source, findings         string // import
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -9,6 +8,7 @@ import (
 	"github.com/bizenv/bizenv/indicator"
 	"github.com/bizenv/bizenv/org"
 	"github.com/bizenv/bizenv/plan"
+	"github.com/bizenv/bizenv/task"
 )
 
 // exitStatus ends a command with a status other than 2, with no further
@@ -98,6 +98,7 @@ var reportCmd = &command{
 	flags: func(fs *flag.FlagSet, o *options) {
 		fs.StringVar(&o.asOf, "as-of", "", "报告日期（today 为今天）/ the report date (today for today)")
 		fs.StringVar(&o.observations, "observations", "", "监测数据 JSON 数组（indicator.Observation）/ observations as a JSON array")
+		fs.StringVar(&o.sent, "sent", "", "已发出的督办动作 JSON 数组（上次 report --format json 的 actions），不再重复 / actions already delivered, as a JSON array (the actions of an earlier report --format json): not repeated")
 		fs.StringVar(&o.directory, "directory", "", "单位目录 JSON（见 org.ParseDirectory）：别名归一，各镇（街道）等展开为成员单位 / unit directory JSON: aliases resolved, group phrases expanded to their members")
 	},
 	run: func(e *env, o *options, args []string) error {
@@ -120,19 +121,33 @@ var reportCmd = &command{
 		}
 		var obs []indicator.Observation
 		if o.observations != "" {
-			b, err := os.ReadFile(o.observations)
+			f, err := openInput(e, o.observations)
 			if err != nil {
-				return fmt.Errorf("无法打开文件 / cannot open file: %w", err)
+				return err
 			}
-			if err := json.Unmarshal(b, &obs); err != nil {
+			obs, err = indicator.DecodeObservations(f)
+			f.Close()
+			if err != nil {
 				return fmt.Errorf("%s: %w", o.observations, err)
+			}
+		}
+		var sent []task.Action
+		if o.sent != "" {
+			f, err := openInput(e, o.sent)
+			if err != nil {
+				return err
+			}
+			sent, err = task.DecodeActions(f)
+			f.Close()
+			if err != nil {
+				return fmt.Errorf("%s: %w", o.sent, err)
 			}
 		}
 		c, err := loadCalendar(e, o)
 		if err != nil {
 			return err
 		}
-		ro := plan.ReportOptions{Calendar: c}
+		ro := plan.ReportOptions{Calendar: c, Sent: sent}
 		if o.directory != "" {
 			f, err := os.Open(o.directory)
 			if err != nil {

@@ -96,3 +96,29 @@ func TestReportDirectory(t *testing.T) {
 	r = bizenv(t, "", "report", plan, "--as-of", "2022-12-28", "--directory", filepath.Join(dir, "missing.json"))
 	assert.Equal(t, 2, r.code)
 }
+
+// --sent: the actions of an earlier report are not sent again.
+func TestReportSent(t *testing.T) {
+	plan := filepath.Join("..", "..", "examples", "data", "tiexi-2025-55.json")
+	r := bizenv(t, "", "report", plan, "--as-of", "2025-10-20", "--format", "json")
+	require.Equal(t, 0, r.code, r.stderr)
+	var first struct {
+		Actions []json.RawMessage `json:"actions"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &first))
+	require.NotEmpty(t, first.Actions)
+	sent, err := json.Marshal(first.Actions)
+	require.NoError(t, err)
+	file := filepath.Join(t.TempDir(), "sent.json")
+	require.NoError(t, os.WriteFile(file, sent, 0o644))
+	r = bizenv(t, "", "report", plan, "--as-of", "2025-10-20", "--format", "json", "--sent", file)
+	require.Equal(t, 0, r.code, r.stderr)
+	var again struct {
+		Actions []json.RawMessage `json:"actions"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &again))
+	assert.Empty(t, again.Actions, "everything due was sent already")
+	r = bizenv(t, "[null]", "report", plan, "--as-of", "2025-10-20", "--sent", "-")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "null")
+}
