@@ -102,6 +102,9 @@ func Parse(doc []byte, o Options) (*Result, error) {
 	default:
 		hashed, err = checkText(doc)
 		if err == nil {
+			err = checkLines(hashed)
+		}
+		if err == nil {
 			blocks, fs = readText(hashed)
 		}
 	}

@@ -359,3 +359,13 @@ func TestFlatList(t *testing.T) {
 	assert.NotContains(t, codes(res.Findings), "no_numbering")
 	assert.Empty(t, p.Validate(plan.Options{}))
 }
+
+// Issue 13: memory stays bounded whatever the lines' length: a text of more
+// non-empty lines than any plan has is refused before it is read.
+func TestTooManyLines(t *testing.T) {
+	_, err := Parse([]byte(strings.Repeat("一\n", maxTextLines+1)), Options{})
+	assert.ErrorIs(t, err, ErrTooLarge)
+	assert.ErrorContains(t, err, "non-empty lines")
+	_, err = Parse([]byte(strings.Repeat("\n", 3*maxTextLines)+"一、任务\n1.编制清单。(牵头单位:区数据局)\n"), Options{})
+	assert.NoError(t, err, "blank lines do not count")
+}

@@ -54,6 +54,31 @@ func (e *EncodingError) Error() string {
 // Unwrap returns ErrEncoding.
 func (e *EncodingError) Unwrap() error { return ErrEncoding }
 
+// maxTextLines bounds the non-empty lines of a text: the largest plan the
+// seeds hold has under a thousand, and a line costs the importer a few
+// hundred bytes, so that memory stays bounded whatever the lines' length.
+const maxTextLines = 20_000 // twenty times the largest seed: memory a few dozen MB at most
+
+// checkLines refuses a text of more than maxTextLines non-empty lines
+// before any line is read.
+func checkLines(b []byte) error {
+	n := 0
+	for len(b) > 0 {
+		line := b
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line, b = b[:i], b[i+1:]
+		} else {
+			b = nil
+		}
+		if len(bytes.TrimSpace(line)) > 0 {
+			if n++; n > maxTextLines {
+				return fmt.Errorf("%w: 文本超过%d个非空行，不像一份规划文件 / the text has more than %d non-empty lines: not a plan document", ErrTooLarge, maxTextLines, maxTextLines)
+			}
+		}
+	}
+	return nil
+}
+
 // readLimited reads r up to max bytes, or returns ErrTooLarge.
 func readLimited(r io.Reader, max int) ([]byte, error) {
 	b, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
