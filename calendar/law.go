@@ -1,8 +1,19 @@
 package calendar
 
 import (
+	"errors"
 	"fmt"
 	"strings"
+)
+
+// Errors of the rule sets.
+var (
+	// ErrUnknownLaw reports a law name or Law value that is not one of the
+	// rule sets.
+	ErrUnknownLaw = errors.New("calendar: unknown law")
+	// ErrNotInForce reports a period that starts before the law named for
+	// it took effect.
+	ErrNotInForce = errors.New("calendar: law not in force")
 )
 
 // Law names a statute whose rules decide how a period is counted: a rule
@@ -12,7 +23,7 @@ import (
 //
 // Each rule set applies the version of its law in force on the day the
 // period starts, and a period that starts before the law took effect is an
-// error wrapping ErrInvalidPeriod. The articles, with the words that decide,
+// error wrapping ErrNotInForce. The articles, with the words that decide,
 // are in the Article values Calendar.DeadlineUnder returns; each says
 // whether its words were checked against a published copy of the text.
 type Law uint8
@@ -79,7 +90,7 @@ func (l Law) English() string {
 // one (中华人民共和国行政处罚法), either in 《》, or the English name
 // (administrative-penalty; also penalty, licensing, compulsion,
 // reconsideration, civil-code, civil). Anything else is an error wrapping
-// ErrInvalidPeriod that lists the names.
+// ErrUnknownLaw that lists the names.
 func ParseLaw(s string) (Law, error) {
 	t := strings.TrimSpace(foldWidth(s))
 	t = strings.TrimSuffix(strings.TrimPrefix(t, "《"), "》")
@@ -91,13 +102,13 @@ func ParseLaw(s string) (Law, error) {
 		}
 	}
 	return 0, fmt.Errorf("%w: 未知的法律 %q（可选：民法典、行政许可法、行政处罚法、行政强制法、行政复议法）/ unknown law %q (want 民法典, 行政许可法, 行政处罚法, 行政强制法 or 行政复议法, or civil-code, administrative-licensing, -penalty, -compulsion, -reconsideration)",
-		ErrInvalidPeriod, s, s)
+		ErrUnknownLaw, s, s)
 }
 
 // MarshalText implements encoding.TextMarshaler with the short Chinese name.
 func (l Law) MarshalText() ([]byte, error) {
 	if int(l) >= len(lawNames) {
-		return nil, fmt.Errorf("%w: 未知的法律 %d / unknown law %d", ErrInvalidPeriod, uint8(l), uint8(l))
+		return nil, fmt.Errorf("%w: 未知的法律 %d / unknown law %d", ErrUnknownLaw, uint8(l), uint8(l))
 	}
 	return []byte(lawNames[l].zh), nil
 }
@@ -179,19 +190,20 @@ func (l Law) InForce() Date {
 // Count returns how the law counts a period p that starts on start: the
 // period as counted (5日 under 行政处罚法 is 5工作日) and the law's own
 // article that decided it, if any (ok false when the general rule applies
-// unchanged). A period that starts before the law took effect, or an
-// unknown Law, is an error wrapping ErrInvalidPeriod; CivilCode answers for
+// unchanged). A period that starts before the law took effect is an error
+// wrapping ErrNotInForce, an unknown Law one wrapping ErrUnknownLaw, and an
+// invalid period one wrapping ErrInvalidPeriod; CivilCode answers for
 // any date, since its rules restate older ones.
 func (l Law) Count(start Date, p Period) (counted Period, art Article, ok bool, err error) {
 	if int(l) >= len(lawNames) {
-		return p, Article{}, false, fmt.Errorf("%w: 未知的法律 %d / unknown law %d", ErrInvalidPeriod, uint8(l), uint8(l))
+		return p, Article{}, false, fmt.Errorf("%w: 未知的法律 %d / unknown law %d", ErrUnknownLaw, uint8(l), uint8(l))
 	}
 	if err := p.check(); err != nil {
 		return p, Article{}, false, err
 	}
 	if l != CivilCode && start.Before(inForce[l]) {
-		return p, Article{}, false, fmt.Errorf("%w: 期间始于 %s，早于《%s》施行之日 %s / the period starts on %s, before the %s took effect on %s",
-			ErrInvalidPeriod, start, l, inForce[l], start, l.English(), inForce[l])
+		return p, Article{}, false, fmt.Errorf("%w: 期间始于 %s，早于《%s》施行之日 %s / the period starts on %s, before %s took effect on %s",
+			ErrNotInForce, start, l, inForce[l], start, l, inForce[l])
 	}
 	if p.Unit != Days {
 		return p, Article{}, false, nil
@@ -253,11 +265,11 @@ type Ruling struct {
 func (r Ruling) Explain() []string {
 	var lines []string
 	if r.Counted != r.Period {
-		lines = append(lines, fmt.Sprintf("依据《%s》%s，%s 按 %s 计算 / under the %s, %s, %s counts as %s",
-			r.Law, r.Articles[0].Number, r.Period, r.Counted, r.Law.English(), r.Articles[0].Number, r.Period.English(), r.Counted.English()))
+		lines = append(lines, fmt.Sprintf("依据《%s》%s，%s 按 %s 计算 / under %s %s, %s count as %s",
+			r.Law, r.Articles[0].Number, r.Period, r.Counted, r.Law, r.Articles[0].Number, r.Period.English(), r.Counted.English()))
 	} else {
-		lines = append(lines, fmt.Sprintf("依据《%s》，%s 按一般规则计算 / under the %s, %s follows the general rule",
-			r.Law, r.Period, r.Law.English(), r.Period.English()))
+		lines = append(lines, fmt.Sprintf("依据《%s》，%s 按一般规则计算 / under %s, %s follow the general rule",
+			r.Law, r.Period, r.Law, r.Period.English()))
 	}
 	if !r.RolledFrom.IsZero() {
 		lines = append(lines, fmt.Sprintf("期间最后一日 %s 为法定休假日，顺延至 %s / the last day, %s, is a day off: the period ends on %s",

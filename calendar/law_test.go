@@ -88,10 +88,10 @@ func TestDeadlineUnderErrors(t *testing.T) {
 	c := China()
 	// 行政强制法 took effect on 2012-01-01.
 	_, err := c.DeadlineUnder(CompulsionLaw, mustDate(t, "2011-12-30"), Period{5, Days})
-	assert.ErrorIs(t, err, ErrInvalidPeriod)
+	assert.ErrorIs(t, err, ErrNotInForce)
 	assert.Contains(t, err.Error(), "2012-01-01")
 	_, err = c.DeadlineUnder(Law(9), mustDate(t, "2025-01-01"), Period{5, Days})
-	assert.ErrorIs(t, err, ErrInvalidPeriod)
+	assert.ErrorIs(t, err, ErrUnknownLaw)
 	_, err = c.DeadlineUnder(PenaltyLaw, mustDate(t, "2025-01-01"), Period{-1, Days})
 	assert.ErrorIs(t, err, ErrInvalidPeriod)
 	_, err = c.DeadlineUnder(PenaltyLaw, mustDate(t, "2025-01-01"), Period{24, Hours})
@@ -128,12 +128,12 @@ func TestLawNames(t *testing.T) {
 	}
 	for _, bad := range []string{"", "刑法", "行政诉讼法", "penal"} {
 		_, err := ParseLaw(bad)
-		assert.ErrorIs(t, err, ErrInvalidPeriod, bad)
+		assert.ErrorIs(t, err, ErrUnknownLaw, bad)
 	}
 	assert.Equal(t, "Law(9)", Law(9).String())
 	assert.Equal(t, "Law(9)", Law(9).English())
 	_, err := Law(9).MarshalText()
-	assert.Error(t, err)
+	assert.ErrorIs(t, err, ErrUnknownLaw)
 	assert.True(t, Law(9).InForce().IsZero())
 
 	r, err := China().DeadlineUnder(PenaltyLaw, mustDate(t, "2026-09-30"), Period{5, Days})
