@@ -206,8 +206,8 @@ func replayInto(c *Case, p *Process, s *State, n int) error {
 	events := c.Events[:n]
 	if s.Pauses == nil { // size the pauses once rather than growing them
 		k := 0
-		for _, e := range events {
-			if e.Kind == Paused {
+		for i := range events {
+			if events[i].Kind == Paused {
 				k++
 			}
 		}
@@ -217,7 +217,8 @@ func replayInto(c *Case, p *Process, s *State, n int) error {
 	}
 	active := -1 // index into s.Stages of the running stage
 	var last time.Time
-	for i, e := range events {
+	for i := range events {
+		e := &events[i]
 		bad := func(zh, en string) error {
 			return eventErr(c, i, e.Kind, ErrInvalidEvent, zh, en)
 		}
@@ -236,7 +237,7 @@ func replayInto(c *Case, p *Process, s *State, n int) error {
 			return bad("办件已办结或撤回，不能再有事件", "the case has ended; no event may follow")
 		}
 		paused := s.Status == OnHold
-		needClock := func() bool { return s.Status == InProgress || s.Status == OnHold }
+		running := s.Status == InProgress || s.Status == OnHold
 		switch e.Kind {
 		case Submitted:
 			if i != 0 {
@@ -257,7 +258,7 @@ func replayInto(c *Case, p *Process, s *State, n int) error {
 			}
 			s.Status, s.Accepted = InProgress, e.At
 		case StageStarted:
-			if !needClock() {
+			if !running {
 				return bad("受理前不能开始环节", "a stage cannot start before acceptance")
 			}
 			if _, ok := p.Stage(e.Stage); !ok {
@@ -302,7 +303,7 @@ func replayInto(c *Case, p *Process, s *State, n int) error {
 			s.Pauses[len(s.Pauses)-1].To = e.At
 			s.Status = InProgress
 		case Extended:
-			if err := checkExtension(c, p, s, i, e, needClock()); err != nil {
+			if err := checkExtension(c, p, s, i, *e, running); err != nil {
 				return err
 			}
 			s.Extensions = append(s.Extensions, Extension{At: e.At, Stage: e.Stage, Period: *e.Extension, By: e.By, Note: e.Note})
@@ -314,7 +315,7 @@ func replayInto(c *Case, p *Process, s *State, n int) error {
 		case Visit:
 			s.Visits++
 		case Finished:
-			if !needClock() {
+			if !running {
 				return bad("未受理不能办结", "a case cannot finish before acceptance")
 			}
 			if paused {

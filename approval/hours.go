@@ -211,19 +211,66 @@ type clock struct {
 	perDay int64        // seconds counted on a working day
 	ref    calendar.Date
 	refEnd time.Time // 24:00 of ref
+	// fixed is set when loc is China Standard Time, whose offset (off)
+	// never changes: no zone lookup is needed per instant.
+	fixed bool
+	off   int64
 }
 
 func newClock(cal *calendar.Calendar, loc *time.Location, h WorkingHours, ref calendar.Date) clock {
 	h = h.norm()
-	return clock{cal: cal, loc: loc, h: h, perDay: h.daySeconds(), ref: ref, refEnd: ref.In(loc).AddDate(0, 0, 1)}
+	k := clock{cal: cal, loc: loc, h: h, perDay: h.daySeconds(), ref: ref, refEnd: endOf(ref, loc)}
+	if loc == calendar.Beijing() {
+		k.fixed, k.off = true, 8*3600
+	}
+	return k
+}
+
+// endOf returns 24:00 of d in loc: the midnight that ends it.
+func endOf(d calendar.Date, loc *time.Location) time.Time {
+	return time.Date(d.Year(), d.Month(), d.Day()+1, 0, 0, 0, 0, loc)
 }
 
 // secOfDay returns the date of t in the clock's location and the seconds
 // since its midnight.
 func (k *clock) secOfDay(t time.Time) (calendar.Date, int32) {
-	t = t.In(k.loc)
-	hh, mm, ss := t.Clock()
-	return calendar.DateOf(t), int32(hh*3600 + mm*60 + ss)
+	off := k.off
+	if !k.fixed {
+		_, o := t.In(k.loc).Zone()
+		off = int64(o)
+	}
+	u := t.Unix() + off // seconds since 1970-01-01 00:00 local
+	days := u / daySeconds
+	if u%daySeconds < 0 {
+		days--
+	}
+	y, m, d := civil(days)
+	date, _ := calendar.NewDate(y, time.Month(m), d) // zero outside years 1–9999: the calendar refuses it
+	return date, int32(u - days*daySeconds)
+}
+
+// civil returns the proleptic Gregorian date of a day number counted from
+// 1970-01-01 (Howard Hinnant's days_from_civil, inverted).
+func civil(z int64) (year, month, day int) {
+	z += 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d := doy - (153*mp+2)/5 + 1
+	m := mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	y := yoe + era*400
+	if m <= 2 {
+		y++
+	}
+	return int(y), int(m), int(d)
 }
 
 // point is an instant as the clock sees it.
@@ -234,6 +281,16 @@ type point struct {
 	work bool          // d is a working day
 	n    int           // working days in (ref, d]; negative before ref
 	v    int64         // the clock's value at t
+	lazy bool          // work was not looked up (t is after the day's close)
+}
+
+// isWork returns whether the point's day is a working day, looking it up
+// if point did not need to.
+func (k *clock) isWork(p point) (bool, error) {
+	if !p.lazy {
+		return p.work, nil
+	}
+	return k.cal.IsWorkday(p.d)
 }
 
 // point returns t as the clock sees it. It needs the calendar for every
@@ -246,6 +303,11 @@ func (k *clock) point(t time.Time) (point, error) {
 	n, err := k.cal.WorkdaysBetween(k.ref, d)
 	if err != nil {
 		return point{}, err
+	}
+	// From the close of the day on, the value is the same whether d is a
+	// working day or not.
+	if sec >= k.h.w[k.h.n-1].to {
+		return point{t: t, d: d, sec: sec, n: n, v: int64(n) * k.perDay, work: false, lazy: true}, nil
 	}
 	// d is a working day when the n-th working day after ref is d itself
 	// (a cheaper lookup than IsWorkday).

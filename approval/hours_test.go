@@ -56,3 +56,15 @@ func TestParseWorkingHours(t *testing.T) {
 	assert.Equal(t, WorkingHours{}, w.H)
 	assert.Error(t, json.Unmarshal([]byte(`{"h":"soon"}`), &w))
 }
+
+// civil agrees with the time package for every day from 1900 to 2200.
+func TestCivil(t *testing.T) {
+	for d := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() < 2200; d = d.AddDate(0, 0, 1) {
+		y, m, dd := civil(d.Unix() / 86400)
+		if y != d.Year() || m != int(d.Month()) || dd != d.Day() {
+			t.Fatalf("civil(%d) = %d-%d-%d, want %s", d.Unix()/86400, y, m, dd, d.Format("2006-01-02"))
+		}
+	}
+	y, m, d := civil(-719468) // 0000-03-01
+	assert.Equal(t, []int{0, 3, 1}, []int{y, m, d})
+}

@@ -377,7 +377,8 @@ type Acceptance struct {
 	Submitted time.Time `json:"submitted"`
 	// Notice is the period to tell the applicant (5工作日).
 	Notice calendar.Period `json:"notice"`
-	// NoticeDue is the last day to accept or tell; zero when
+	// NoticeDue is the last day to accept or tell; zero when the case was
+	// accepted the day it came in (no notice period ran), or when
 	// NoticeDueUnknown.
 	NoticeDue calendar.Date `json:"notice_due"`
 	// NoticeDueUnknown is the year NoticeDue needs and the calendar does
@@ -499,7 +500,10 @@ func status(c *Case, p *Process, at time.Time, opts Options, explain bool) (*Rep
 		return nil, err
 	}
 	r.State = &ev.st
-	r.Acceptance = ev.acc
+	if ev.hasAcc {
+		a := ev.acc
+		r.Acceptance = &a
+	}
 	if r.Statutory != nil && p.Statutory.N > 0 {
 		r.Compression = compression(p, r.Statutory.ElapsedSeconds, r.Statutory.Explanation.DaySeconds)
 	}
@@ -540,7 +544,8 @@ type evaluator struct {
 	o       Options // with defaults
 	explain bool
 	st      State
-	acc     *Acceptance
+	acc     Acceptance // valid when hasAcc
+	hasAcc  bool
 	// undated is the first error of a due date the calendar could not
 	// place, for scans to report.
 	undated error
@@ -550,7 +555,7 @@ type evaluator struct {
 // timer: the promised and the statutory whole-case timers, then each timed
 // stage's.
 func (ev *evaluator) eval(c *Case, p *Process, at time.Time, fn func(*Timer)) error {
-	ev.acc, ev.undated = nil, nil
+	ev.hasAcc, ev.undated = false, nil
 	n := 0
 	for n < len(c.Events) && !c.Events[n].At.After(at) {
 		n++
@@ -587,7 +592,7 @@ func (ev *evaluator) eval(c *Case, p *Process, at time.Time, fn func(*Timer)) er
 			if err != nil {
 				return wrap("", err)
 			}
-			if ev.acc != nil && ev.acc.Deemed {
+			if ev.hasAcc && ev.acc.Deemed {
 				t.Explanation.Deemed = calendar.DateOf(start.In(ev.o.Location))
 			}
 			fn(&t)
@@ -611,10 +616,15 @@ func (ev *evaluator) eval(c *Case, p *Process, at time.Time, fn func(*Timer)) er
 // clock starts (zero while it waits).
 func (ev *evaluator) acceptance(p *Process, at time.Time) time.Time {
 	st := &ev.st
-	a := &Acceptance{Submitted: st.Submitted, Notice: *p.Notice, Notified: st.Notified, Accepted: st.Accepted, Start: st.Accepted}
-	ev.acc = a
+	ev.acc = Acceptance{Submitted: st.Submitted, Notice: *p.Notice, Notified: st.Notified, Accepted: st.Accepted, Start: st.Accepted}
+	ev.hasAcc = true
+	a := &ev.acc
 	loc := ev.o.Location
-	due, err := ev.o.Calendar.Deadline(calendar.DateOf(st.Submitted.In(loc)), *p.Notice)
+	submitted := calendar.DateOf(st.Submitted.In(loc))
+	if !st.Accepted.IsZero() && calendar.DateOf(st.Accepted.In(loc)) == submitted {
+		return a.Start // accepted the day it came in: no notice period ran
+	}
+	due, err := ev.o.Calendar.Deadline(submitted, *p.Notice)
 	if err != nil {
 		var uy *calendar.UnknownYearError
 		if errors.As(err, &uy) {
@@ -623,7 +633,7 @@ func (ev *evaluator) acceptance(p *Process, at time.Time) time.Time {
 		return a.Start
 	}
 	a.NoticeDue = due
-	dueAt := due.In(loc).AddDate(0, 0, 1)
+	dueAt := endOf(due, loc)
 	timelyNotice := !st.Notified.IsZero() && !st.Notified.After(dueAt)
 	timelyAccept := !st.Accepted.IsZero() && !st.Accepted.After(dueAt)
 	if !timelyNotice && !timelyAccept && at.After(dueAt) {
@@ -691,9 +701,11 @@ func (ev *evaluator) timer(basis Basis, stage string, limit calendar.Period, ext
 	stopV = max(stopV, s) // time before counting starts (the start day) is not counted
 	budget := int64(t.Limit.N) * unit
 	var excluded int64
-	if ev.explain && len(pauses) > 0 {
-		t.Explanation.Pauses = make([]PauseEffect, 0, len(pauses))
-	}
+	// The effects are gathered on the stack and copied out once, at their
+	// number, rather than sized for every pause (many start after the limit
+	// ran out).
+	var buf [16]PauseEffect
+	effects := buf[:0]
 	for _, p := range pauses {
 		a, b := p.From, p.To
 		if b.IsZero() || b.After(stop) {
@@ -710,7 +722,9 @@ func (ev *evaluator) timer(basis Basis, stage string, limit calendar.Period, ext
 			return t, err
 		}
 		if pa.v > s+budget+excluded {
-			continue // it began after the limit ran out, and does not revive it
+			// It began after the limit ran out, and does not revive it; nor
+			// do the pauses after it (the log is in time order).
+			break
 		}
 		pb, err := k.point(b)
 		if err != nil {
@@ -726,8 +740,11 @@ func (ev *evaluator) timer(basis Basis, stage string, limit calendar.Period, ext
 			if err := k.excludedParts(&pe, pa, pb); err != nil {
 				return t, err
 			}
-			t.Explanation.Pauses = append(t.Explanation.Pauses, pe)
+			effects = append(effects, pe)
 		}
+	}
+	if len(effects) > 0 {
+		t.Explanation.Pauses = append(make([]PauseEffect, 0, len(effects)), effects...)
 	}
 	dueV := s + budget + excluded
 	used := max(stopV-s-excluded, 0)
@@ -743,12 +760,12 @@ func (ev *evaluator) timer(basis Basis, stage string, limit calendar.Period, ext
 			var rolled calendar.Date
 			if rolled, err = o.Calendar.WorkdayOnOrAfter(due); err == nil && rolled != due {
 				t.Explanation.RolledFrom = due
-				due, dueAt = rolled, rolled.In(o.Location).AddDate(0, 0, 1)
+				due, dueAt = rolled, endOf(rolled, o.Location)
 				t.RemainingSeconds = int64(dueAt.Sub(stop) / time.Second)
 			}
 		case whole:
 			due = calendar.DateOf(dueAt.In(o.Location))
-			dueAt = due.In(o.Location).AddDate(0, 0, 1)
+			dueAt = endOf(due, o.Location)
 		default:
 			due = calendar.DateOf(dueAt.In(o.Location))
 		}
@@ -811,6 +828,13 @@ func (k *clock) excludedParts(pe *PauseEffect, a, b point) error {
 	if k.h.always {
 		return nil // counted on the clock: From and To say it
 	}
+	var err error
+	if a.work, err = k.isWork(a); err != nil {
+		return err
+	}
+	if b.work, err = k.isWork(b); err != nil {
+		return err
+	}
 	open, close := k.h.w[0].from, k.h.w[k.h.n-1].to
 	part := func(d calendar.Date, from, to int32) DayPart {
 		from, to = max(from, open), min(to, close)
@@ -864,16 +888,16 @@ func explainDays(e *Explanation, cal *calendar.Calendar, from, to calendar.Date)
 		return err
 	}
 	adjusted, blocks := 0, 0
-	var prev calendar.DayInfo
+	var last calendar.DayInfo
 	for _, info := range days {
 		if info.Kind == calendar.Adjusted {
 			adjusted++
 			continue
 		}
-		if blocks == 0 || prev.Name != info.Name || info.Date.Sub(prev.Date) != 1 {
+		if blocks == 0 || last.Name != info.Name || !nextDay(last.Date, info.Date) {
 			blocks++
 		}
-		prev = info
+		last = info
 	}
 	if adjusted > 0 {
 		e.Adjusted = make([]calendar.DayInfo, 0, adjusted)
@@ -887,7 +911,7 @@ func explainDays(e *Explanation, cal *calendar.Calendar, from, to calendar.Date)
 			e.Adjusted = append(e.Adjusted, info)
 			continue
 		}
-		if n := len(e.Holidays); n > 0 && e.Holidays[n-1].Name == info.Name && d.Sub(e.Holidays[n-1].To) == 1 {
+		if n := len(e.Holidays); n > 0 && e.Holidays[n-1].Name == info.Name && nextDay(e.Holidays[n-1].To, d) {
 			e.Holidays[n-1].To = d
 			e.Holidays[n-1].Days++
 			continue
@@ -895,6 +919,15 @@ func explainDays(e *Explanation, cal *calendar.Calendar, from, to calendar.Date)
 		e.Holidays = append(e.Holidays, calendar.HolidayBlock{Festival: info.Festival, Name: info.Name, From: d, To: d, Days: 1})
 	}
 	return nil
+}
+
+// nextDay reports whether d is the day after p, mostly without converting
+// either to a day number.
+func nextDay(p, d calendar.Date) bool {
+	if p.Year() == d.Year() && p.Month() == d.Month() {
+		return d.Day() == p.Day()+1
+	}
+	return d.Sub(p) == 1
 }
 
 func timerStatus(done, late, warn bool) TimerStatus {
