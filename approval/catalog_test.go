@@ -207,3 +207,12 @@ func TestValidateRejects(t *testing.T) {
 		assert.ErrorIs(t, p.Validate(), ErrInvalidProcess, name)
 	}
 }
+
+// 行政强制法 第六十九条, kept for callers of the deprecated helper.
+func TestEnforcementPeriod(t *testing.T) {
+	assert.Equal(t, calendar.Period{N: 10, Unit: calendar.Workdays}, EnforcementPeriod(10))
+	assert.Equal(t, calendar.Period{N: 15, Unit: calendar.Days}, EnforcementPeriod(15))
+	counted, _, _, err := calendar.CompulsionLaw.Count(mustDay(t, "2025-01-01"), calendar.Period{N: 10, Unit: calendar.Days})
+	require.NoError(t, err)
+	assert.Equal(t, EnforcementPeriod(10), counted, "the same rule as the calendar's")
+}

@@ -154,3 +154,35 @@ func TestReportJSONRoundTrip(t *testing.T) {
 	assert.Equal(t, OnTrack, back.Overall.Status)
 	assert.Equal(t, InProgress, back.State.Status)
 }
+
+// Issue 17 item 5: everything the package writes as JSON reads back into
+// its own types.
+func TestOutputsRoundTrip(t *testing.T) {
+	cat := Catalog()
+	b, err := json.Marshal(cat)
+	require.NoError(t, err)
+	var back []Process
+	require.NoError(t, json.Unmarshal(b, &back))
+	b2, err := json.Marshal(back)
+	require.NoError(t, err)
+	assert.JSONEq(t, string(b), string(b2))
+	assert.Equal(t, cat[0].Jurisdiction, back[0].Jurisdiction)
+
+	alerts, _ := Alerts([]*Case{highVoltage(t)}, CatalogProcesses(), at(t, "2025-11-05T10:00:00+08:00"), nil, Options{})
+	require.NotEmpty(t, alerts)
+	b, err = json.Marshal(alerts)
+	require.NoError(t, err)
+	var ab []Alert
+	require.NoError(t, json.Unmarshal(b, &ab))
+	assert.Equal(t, alerts[0].AlertKey, ab[0].AlertKey)
+	assert.True(t, alerts[0].DueAt.Equal(ab[0].DueAt))
+
+	stats, _ := Statistics([]*Case{closedCase(t, "S", "u", 5, 1)}, CatalogProcesses(), Options{})
+	b, err = json.Marshal(stats)
+	require.NoError(t, err)
+	var sb []Stats
+	require.NoError(t, json.Unmarshal(b, &sb))
+	b2, err = json.Marshal(sb)
+	require.NoError(t, err)
+	assert.JSONEq(t, string(b), string(b2))
+}
