@@ -74,7 +74,7 @@ type acc struct {
 // counted: it ended before its due date, so on time. Rows are sorted by
 // process, then stage, then unit.
 func Statistics(cases []*Case, procs Processes, opts Options) ([]Stats, []error) {
-	ev := &evaluator{o: opts.withDefaults()}
+	ev := &evaluator{o: opts.withDefaults(), st: &State{}}
 	pc := processCache{procs: procs}
 	groups := map[Group]*acc{}
 	get := func(g Group, limit calendar.Period, t *Timer) *acc {
@@ -101,7 +101,7 @@ func Statistics(cases []*Case, procs Processes, opts Options) ([]Stats, []error)
 		if n == 0 || c.Events[n-1].Kind != Finished {
 			if n == 0 {
 				errs = append(errs, caseErr(c, i, fmt.Errorf("%w: 办件 %s 没有事件 / case %s has no events", ErrInvalidCase, c.ID, c.ID)))
-			} else if err := replayInto(c, p, &ev.st, n); err != nil {
+			} else if err := replayInto(c, p, ev.st, n); err != nil {
 				errs = append(errs, caseErr(c, i, err))
 			}
 			continue
@@ -117,7 +117,7 @@ func Statistics(cases []*Case, procs Processes, opts Options) ([]Stats, []error)
 		err = ev.eval(c, p, ended, func(t *Timer) {
 			if t.Stage != "" {
 				stage, _ := p.Stage(t.Stage)
-				get(Group{Process: p.ID, Stage: t.Stage}, *stage.Limit, t).add(t, &ev.st)
+				get(Group{Process: p.ID, Stage: t.Stage}, *stage.Limit, t).add(t, ev.st)
 				return
 			}
 			if t.Basis == main {
@@ -130,7 +130,7 @@ func Statistics(cases []*Case, procs Processes, opts Options) ([]Stats, []error)
 					rows = append(rows, get(Group{Process: p.ID, Unit: c.Unit}, *limit, t))
 				}
 				for _, a := range rows {
-					a.add(t, &ev.st)
+					a.add(t, ev.st)
 				}
 			}
 			if t.Basis == Statutory {

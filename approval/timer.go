@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -482,8 +483,8 @@ func status(c *Case, p *Process, at time.Time, opts Options, explain bool) (*Rep
 	if at.IsZero() {
 		return nil, fmt.Errorf("%w: 未给出计时截至的时刻 / no instant given to time the case as of", ErrInvalidCase)
 	}
-	ev := &evaluator{o: opts.withDefaults(), explain: explain}
-	r := &Report{Case: c.ID, Process: p.ID, At: at}
+	r := &Report{Case: c.ID, Process: p.ID, At: at, State: &State{}}
+	ev := evaluator{o: opts.withDefaults(), explain: explain, st: r.State}
 	err := ev.eval(c, p, at, func(t *Timer) {
 		switch {
 		case t.Stage != "":
@@ -499,7 +500,6 @@ func status(c *Case, p *Process, at time.Time, opts Options, explain bool) (*Rep
 	if err != nil {
 		return nil, err
 	}
-	r.State = &ev.st
 	if ev.hasAcc {
 		a := ev.acc
 		r.Acceptance = &a
@@ -543,7 +543,7 @@ func unitSeconds(u calendar.Unit, day int64) int64 {
 type evaluator struct {
 	o       Options // with defaults
 	explain bool
-	st      State
+	st      *State // the state replayed into; reused by scans
 	acc     Acceptance // valid when hasAcc
 	hasAcc  bool
 	// undated is the first error of a due date the calendar could not
@@ -556,18 +556,18 @@ type evaluator struct {
 // stage's.
 func (ev *evaluator) eval(c *Case, p *Process, at time.Time, fn func(*Timer)) error {
 	ev.hasAcc, ev.undated = false, nil
-	n := 0
-	for n < len(c.Events) && !c.Events[n].At.After(at) {
-		n++
-	}
+	// The events up to at: a valid log is in time order, so a binary
+	// search finds them (an invalid one is rejected by the replay of its
+	// prefix, or answers as of the events it has before at).
+	n := sort.Search(len(c.Events), func(i int) bool { return c.Events[i].At.After(at) })
 	if n == 0 && len(c.Events) > 0 {
 		return fmt.Errorf("%w: 办件 %s 于 %s 提交，早于此时刻 %s 尚不存在 / case %s was submitted at %s: it did not exist at %s",
 			ErrNotSubmitted, c.ID, c.Events[0].At.Format(time.RFC3339), at.Format(time.RFC3339), c.ID, c.Events[0].At.Format(time.RFC3339), at.Format(time.RFC3339))
 	}
-	if err := replayInto(c, p, &ev.st, n); err != nil {
+	if err := replayInto(c, p, ev.st, n); err != nil {
 		return err
 	}
-	st := &ev.st
+	st := ev.st
 	start := st.Accepted
 	if p.Notice != nil {
 		start = ev.acceptance(p, at)
@@ -615,7 +615,7 @@ func (ev *evaluator) eval(c *Case, p *Process, at time.Time, fn func(*Timer)) er
 // acceptance applies 行政许可法 第三十二条 and returns when the case's
 // clock starts (zero while it waits).
 func (ev *evaluator) acceptance(p *Process, at time.Time) time.Time {
-	st := &ev.st
+	st := ev.st
 	ev.acc = Acceptance{Submitted: st.Submitted, Notice: *p.Notice, Notified: st.Notified, Accepted: st.Accepted, Start: st.Accepted}
 	ev.hasAcc = true
 	a := &ev.acc
