@@ -543,7 +543,7 @@ func unitSeconds(u calendar.Unit, day int64) int64 {
 type evaluator struct {
 	o       Options // with defaults
 	explain bool
-	st      *State // the state replayed into; reused by scans
+	st      *State     // the state replayed into; reused by scans
 	acc     Acceptance // valid when hasAcc
 	hasAcc  bool
 	// undated is the first error of a due date the calendar could not
