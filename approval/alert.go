@@ -82,7 +82,7 @@ func (pc *processCache) get(c *Case) (*Process, error) {
 // warnings its elapsed time calls for, and is also returned as a
 // *CaseError naming that year. procs and fired may be nil.
 func Alerts(cases []*Case, procs Processes, at time.Time, fired map[AlertKey]bool, opts Options) ([]Alert, []error) {
-	ev := &evaluator{o: opts.withDefaults(), st: &State{}}
+	ev := &evaluator{o: opts.withDefaults(), st: &State{}, scratch: &Timer{}}
 	pc := processCache{procs: procs}
 	var errs []error
 	var chunk []Alert

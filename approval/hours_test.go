@@ -67,4 +67,8 @@ func TestCivil(t *testing.T) {
 	}
 	y, m, d := civil(-719468) // 0000-03-01
 	assert.Equal(t, []int{0, 3, 1}, []int{y, m, d})
+	y, m, d = civil(-719469) // 0000-02-29, on the signed path
+	assert.Equal(t, []int{0, 2, 29}, []int{y, m, d})
+	y, m, d = civil(-719468 - 146097) // -0400-03-01
+	assert.Equal(t, []int{-400, 3, 1}, []int{y, m, d})
 }

@@ -74,7 +74,7 @@ type acc struct {
 // counted: it ended before its due date, so on time. Rows are sorted by
 // process, then stage, then unit.
 func Statistics(cases []*Case, procs Processes, opts Options) ([]Stats, []error) {
-	ev := &evaluator{o: opts.withDefaults(), st: &State{}}
+	ev := &evaluator{o: opts.withDefaults(), st: &State{}, scratch: &Timer{}}
 	pc := processCache{procs: procs}
 	groups := map[Group]*acc{}
 	get := func(g Group, limit calendar.Period, t *Timer) *acc {

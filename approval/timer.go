@@ -490,11 +490,9 @@ func status(c *Case, p *Process, at time.Time, opts Options, explain bool) (*Rep
 		case t.Stage != "":
 			r.Stages = append(r.Stages, *t)
 		case t.Basis == Statutory:
-			x := *t
-			r.Statutory = &x
+			r.Statutory = t
 		default:
-			x := *t
-			r.Overall = &x
+			r.Overall = t
 		}
 	})
 	if err != nil {
@@ -544,6 +542,7 @@ type evaluator struct {
 	o       Options // with defaults
 	explain bool
 	st      *State     // the state replayed into; reused by scans
+	scratch *Timer     // the timer scans reuse; nil: each timer gets its own (Status)
 	acc     Acceptance // valid when hasAcc
 	hasAcc  bool
 	// undated is the first error of a due date the calendar could not
@@ -588,14 +587,14 @@ func (ev *evaluator) eval(c *Case, p *Process, at time.Time, fn func(*Timer)) er
 			if l.p == nil {
 				continue
 			}
-			t, err := ev.timer(l.b, "", *l.p, ext, start, st.Ended, at, p.Hours, pauses)
-			if err != nil {
+			t := ev.slot()
+			if err := ev.timer(t, l.b, "", *l.p, ext, start, st.Ended, at, p.Hours, pauses); err != nil {
 				return wrap("", err)
 			}
 			if ev.hasAcc && ev.acc.Deemed {
 				t.Explanation.Deemed = calendar.DateOf(start.In(ev.o.Location))
 			}
-			fn(&t)
+			fn(t)
 		}
 	}
 	for _, ss := range st.Stages {
@@ -603,13 +602,22 @@ func (ev *evaluator) eval(c *Case, p *Process, at time.Time, fn func(*Timer)) er
 		if stage.Limit == nil {
 			continue
 		}
-		t, err := ev.timer(Promised, ss.Name, *stage.Limit, ev.extensions(ss.Name), ss.Started, ss.Finished, at, p.Hours, pauses)
-		if err != nil {
+		t := ev.slot()
+		if err := ev.timer(t, Promised, ss.Name, *stage.Limit, ev.extensions(ss.Name), ss.Started, ss.Finished, at, p.Hours, pauses); err != nil {
 			return wrap(ss.Name, err)
 		}
-		fn(&t)
+		fn(t)
 	}
 	return nil
+}
+
+// slot returns where a timer is written: the scratch one that scans
+// reuse, or a fresh Timer that a report keeps.
+func (ev *evaluator) slot() *Timer {
+	if ev.scratch != nil {
+		return ev.scratch
+	}
+	return new(Timer)
 }
 
 // acceptance applies 行政许可法 第三十二条 and returns when the case's
@@ -653,13 +661,13 @@ func (ev *evaluator) extensions(stage string) []calendar.Period {
 }
 
 // timer runs one clock from start to end (zero: still running) as of at.
-func (ev *evaluator) timer(basis Basis, stage string, limit calendar.Period, ext []calendar.Period, start, end, at time.Time,
-	hours WorkingHours, pauses []Pause) (Timer, error) {
+func (ev *evaluator) timer(t *Timer, basis Basis, stage string, limit calendar.Period, ext []calendar.Period, start, end, at time.Time,
+	hours WorkingHours, pauses []Pause) error {
 	o := ev.o
-	t := Timer{Basis: basis, Stage: stage, Limit: limit, Start: start, End: end}
+	*t = Timer{Basis: basis, Stage: stage, Limit: limit, Start: start, End: end}
 	for _, x := range ext {
 		if x.Unit != limit.Unit {
-			return t, fmt.Errorf("%w: 延长 %s 与时限 %s 单位不同 / extension %s is not in the limit's unit (%s)", ErrInvalidEvent, x, limit, x.English(), limit.English())
+			return fmt.Errorf("%w: 延长 %s 与时限 %s 单位不同 / extension %s is not in the limit's unit (%s)", ErrInvalidEvent, x, limit, x.English(), limit.English())
 		}
 		t.Limit.N += x.N
 	}
@@ -690,13 +698,13 @@ func (ev *evaluator) timer(basis Basis, stage string, limit calendar.Period, ext
 		countFrom = start
 		v, err := k.value(start)
 		if err != nil {
-			return t, err
+			return err
 		}
 		s = v
 	}
 	stopV, err := k.value(stop)
 	if err != nil {
-		return t, err
+		return err
 	}
 	stopV = max(stopV, s) // time before counting starts (the start day) is not counted
 	budget := int64(t.Limit.N) * unit
@@ -719,7 +727,7 @@ func (ev *evaluator) timer(basis Basis, stage string, limit calendar.Period, ext
 		}
 		pa, err := k.point(a)
 		if err != nil {
-			return t, err
+			return err
 		}
 		if pa.v > s+budget+excluded {
 			// It began after the limit ran out, and does not revive it; nor
@@ -728,7 +736,7 @@ func (ev *evaluator) timer(basis Basis, stage string, limit calendar.Period, ext
 		}
 		pb, err := k.point(b)
 		if err != nil {
-			return t, err
+			return err
 		}
 		x := pb.v - pa.v
 		if x <= 0 {
@@ -738,7 +746,7 @@ func (ev *evaluator) timer(basis Basis, stage string, limit calendar.Period, ext
 		if ev.explain {
 			pe := PauseEffect{Reason: p.Reason, From: p.From, To: p.To, Excluded: int(x / unit), Seconds: x}
 			if err := k.excludedParts(&pe, pa, pb); err != nil {
-				return t, err
+				return err
 			}
 			effects = append(effects, pe)
 		}
@@ -773,7 +781,7 @@ func (ev *evaluator) timer(basis Basis, stage string, limit calendar.Period, ext
 	if err != nil {
 		var uy *calendar.UnknownYearError
 		if !errors.As(err, &uy) {
-			return t, err
+			return err
 		}
 		t.DueUnknown, t.Explanation.DueUnknown = uy.Year, uy.Year
 		if ev.undated == nil {
@@ -807,10 +815,10 @@ func (ev *evaluator) timer(basis Basis, stage string, limit calendar.Period, ext
 			upTo = calendar.DateOf(stop.In(o.Location))
 		}
 		if err := explainDays(&t.Explanation, o.Calendar, startDate, upTo); err != nil {
-			return t, err
+			return err
 		}
 	}
-	return t, nil
+	return nil
 }
 
 func floorDiv(a, b int64) int64 {
