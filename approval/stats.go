@@ -86,6 +86,7 @@ func Statistics(cases []*Case, procs Processes, opts Options) ([]Stats, []error)
 		return a
 	}
 	var errs []error
+	rows := make([]*acc, 0, 2) // the rows a case's whole-case timer counts in
 	for i, c := range cases {
 		if c == nil {
 			errs = append(errs, caseErr(nil, i, fmt.Errorf("%w: 空办件 / a nil case", ErrInvalidCase)))
@@ -113,7 +114,7 @@ func Statistics(cases []*Case, procs Processes, opts Options) ([]Stats, []error)
 		if p.Promised == nil {
 			main = Statutory
 		}
-		var rows []*acc
+		rows = rows[:0]
 		err = ev.eval(c, p, ended, func(t *Timer) {
 			if t.Stage != "" {
 				stage, _ := p.Stage(t.Stage)

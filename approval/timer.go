@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -558,7 +557,18 @@ func (ev *evaluator) eval(c *Case, p *Process, at time.Time, fn func(*Timer)) er
 	// The events up to at: a valid log is in time order, so a binary
 	// search finds them (an invalid one is rejected by the replay of its
 	// prefix, or answers as of the events it has before at).
-	n := sort.Search(len(c.Events), func(i int) bool { return c.Events[i].At.After(at) })
+	n := len(c.Events)
+	if n > 0 && c.Events[n-1].At.After(at) {
+		lo, hi := 0, n-1 // the first event after at is in [lo, hi]
+		for lo < hi {
+			if m := int(uint(lo+hi) >> 1); c.Events[m].At.After(at) {
+				hi = m
+			} else {
+				lo = m + 1
+			}
+		}
+		n = lo
+	}
 	if n == 0 && len(c.Events) > 0 {
 		return fmt.Errorf("%w: 办件 %s 于 %s 提交，早于此时刻 %s 尚不存在 / case %s was submitted at %s: it did not exist at %s",
 			ErrNotSubmitted, c.ID, c.Events[0].At.Format(time.RFC3339), at.Format(time.RFC3339), c.ID, c.Events[0].At.Format(time.RFC3339), at.Format(time.RFC3339))
