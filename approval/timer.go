@@ -905,11 +905,10 @@ func explainDays(e *Explanation, cal *calendar.Calendar, from, to calendar.Date)
 		}
 		return err
 	}
-	adjusted, blocks := 0, 0
+	blocks := 0
 	var last calendar.DayInfo
 	for _, info := range days {
 		if info.Kind == calendar.Adjusted {
-			adjusted++
 			continue
 		}
 		if blocks == 0 || last.Name != info.Name || !nextDay(last.Date, info.Date) {
@@ -917,16 +916,16 @@ func explainDays(e *Explanation, cal *calendar.Calendar, from, to calendar.Date)
 		}
 		last = info
 	}
-	if adjusted > 0 {
-		e.Adjusted = make([]calendar.DayInfo, 0, adjusted)
-	}
 	if blocks > 0 {
 		e.Holidays = make([]calendar.HolidayBlock, 0, blocks)
 	}
+	// The adjusted days are gathered in place, at the front of the slice
+	// Special returned (the write index never passes the read index).
+	adjusted := days[:0]
 	for _, info := range days {
 		d := info.Date
 		if info.Kind == calendar.Adjusted {
-			e.Adjusted = append(e.Adjusted, info)
+			adjusted = append(adjusted, info)
 			continue
 		}
 		if n := len(e.Holidays); n > 0 && e.Holidays[n-1].Name == info.Name && nextDay(e.Holidays[n-1].To, d) {
@@ -935,6 +934,9 @@ func explainDays(e *Explanation, cal *calendar.Calendar, from, to calendar.Date)
 			continue
 		}
 		e.Holidays = append(e.Holidays, calendar.HolidayBlock{Festival: info.Festival, Name: info.Name, From: d, To: d, Days: 1})
+	}
+	if len(adjusted) > 0 {
+		e.Adjusted = adjusted[:len(adjusted):len(adjusted)]
 	}
 	return nil
 }
