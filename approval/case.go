@@ -90,6 +90,9 @@ func (c *Case) Append(p *Process, e Event) error {
 	if c == nil {
 		return fmt.Errorf("%w: 未给出办件 / no case given", ErrInvalidCase)
 	}
+	if err := p.Validate(); err != nil {
+		return err
+	}
 	events := cloneEvents(c.Events, 1)
 	events = append(events, e.clone())
 	next := *c
@@ -180,6 +183,9 @@ func Replay(c *Case, p *Process) (*State, error) {
 	if c == nil {
 		return nil, fmt.Errorf("%w: 未给出办件 / no case given", ErrInvalidCase)
 	}
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
 	s := &State{}
 	if err := replayInto(c, p, s, len(c.Events)); err != nil {
 		return nil, err
@@ -225,7 +231,10 @@ func replayInto(c *Case, p *Process, s *State, n int) error {
 		if e.At.IsZero() {
 			return bad("缺少时间", "the event has no time")
 		}
-		if e.At.Before(last) {
+		if y := e.At.Year(); y < calendar.MinYear || y > calendar.MaxYear {
+			return bad(fmt.Sprintf("时间 %s 超出公元1–9999年", e.At.Format(time.RFC3339)), fmt.Sprintf("time %s is outside years 1 to 9999", e.At.Format(time.RFC3339)))
+		}
+		if i > 0 && e.At.Before(last) {
 			return bad(fmt.Sprintf("时间 %s 早于前一事件 %s", e.At.Format(time.RFC3339), last.Format(time.RFC3339)),
 				fmt.Sprintf("time %s is before the previous event's %s", e.At.Format(time.RFC3339), last.Format(time.RFC3339)))
 		}

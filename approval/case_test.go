@@ -36,6 +36,7 @@ func TestReplayRejects(t *testing.T) {
 		{"accepted twice", []Event{{At: later, Kind: Accepted}}, ErrInvalidEvent, "accepted twice"},
 		{"correction notice after acceptance", []Event{{At: later, Kind: CorrectionNotice}}, ErrInvalidEvent, "before acceptance"},
 		{"no time", []Event{{Kind: Visit}}, ErrInvalidEvent, "no time"},
+		{"year 0", []Event{{At: time.Date(0, 6, 1, 0, 0, 0, 0, time.UTC), Kind: Visit}}, ErrInvalidEvent, "outside years 1 to 9999"},
 		{"extension on a process that allows none", []Event{{At: later, Kind: Extended, Extension: &calendar.Period{N: 1, Unit: calendar.Workdays}, By: "x", Note: "y"}}, ErrInvalidEvent, "allows no extension"},
 		{"negative materials", []Event{{At: later, Kind: Materials, Count: -1}}, ErrInvalidEvent, "negative"},
 		{"unknown kind", []Event{{At: later, Kind: 99}}, ErrInvalidEvent, "unknown event kind"},

@@ -543,6 +543,9 @@ func TestNilAndUnknownInputs(t *testing.T) {
 	months.Promised = &calendar.Period{N: 1, Unit: calendar.Months}
 	_, err = Status(c, months, now, Options{})
 	assert.ErrorIs(t, err, ErrInvalidProcess, "timers do not count months")
+	_, err = Replay(c, months)
+	assert.ErrorIs(t, err, ErrInvalidProcess)
+	assert.ErrorIs(t, c.Clone().Append(months, Event{At: now, Kind: Visit}), ErrInvalidProcess)
 	_, err = DecodeCase(nil)
 	assert.ErrorIs(t, err, ErrInvalidCase)
 	_, err = DecodeCases(nil)
