@@ -1,27 +1,21 @@
 package approval
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/bizenv/bizenv/calendar"
 )
 
-// Level is how serious an alert is.
-type Level string
-
-// The alert levels.
-const (
-	LevelWarning Level = "warning" // the warning share of the limit is used
-	LevelOverdue Level = "overdue" // the limit has run out
-)
-
-// AlertKey identifies an alert: one per case, stage (empty for the whole
-// case) and level. The caller keeps the keys that fired so that a rescan
-// does not fire them again.
+// AlertKey identifies an alert: one per case, limit (promised or
+// statutory), stage (empty for the whole case) and level. The caller keeps
+// the keys that fired so that a rescan does not fire them again.
 type AlertKey struct {
 	// Case is the case ID.
 	Case string `json:"case"`
+	// Basis is the limit: promised or statutory.
+	Basis Basis `json:"basis"`
 	// Stage is the stage timed; empty for the whole case.
 	Stage string `json:"stage,omitempty"`
 	// Level is warning or overdue.
@@ -35,69 +29,75 @@ type Alert struct {
 	Process string `json:"process"`
 	// Unit is the unit handling the case.
 	Unit string `json:"unit,omitempty"`
-	// Due is the last day of the limit.
+	// Due is the last day of the limit; zero when the due date is unknown
+	// (see DueUnknown).
 	Due calendar.Date `json:"due"`
 	// DueAt is the instant the limit runs out.
 	DueAt time.Time `json:"due_at"`
-	// Elapsed is the time counted, in the limit's unit.
+	// DueUnknown is the year the due date needs and the calendar does not
+	// know; 0 otherwise.
+	DueUnknown int `json:"due_unknown_year,omitempty"`
+	// Elapsed is the time counted, in whole units of the limit.
 	Elapsed int `json:"elapsed"`
 	// Limit is the limit, extensions included.
 	Limit calendar.Period `json:"limit"`
+	// Provisional reports a timer that touched a provisional year.
+	Provisional bool `json:"provisional,omitempty"`
 }
 
-// CaseError is a case Alerts or Statistics could not evaluate; the scan
-// goes on without it.
-type CaseError struct {
-	// Case is the case ID.
-	Case string
-	// Err is what went wrong.
-	Err error
+// validProcess looks a case's process up and checks it once per scan.
+type processCache struct {
+	procs Processes
+	seen  map[*Process]error
 }
 
-// Error names the case and the problem.
-func (e *CaseError) Error() string {
-	return fmt.Sprintf("approval: 办件 / case %s: %v", e.Case, e.Err)
-}
-
-// Unwrap returns the underlying error.
-func (e *CaseError) Unwrap() error { return e.Err }
-
-// Processes maps process IDs to processes for scans over many cases.
-type Processes map[string]*Process
-
-// CatalogProcesses returns the catalog as a Processes map.
-func CatalogProcesses() Processes {
-	m := Processes{}
-	for _, p := range Catalog() {
-		p := p
-		m[p.ID] = &p
+func (pc *processCache) get(c *Case) (*Process, error) {
+	p := pc.procs[c.Process]
+	if p == nil {
+		return nil, fmt.Errorf("%w: 未知的事项 %q / unknown process %q", ErrInvalidCase, c.Process, c.Process)
 	}
-	return m
+	if pc.seen == nil {
+		pc.seen = map[*Process]error{}
+	}
+	err, ok := pc.seen[p]
+	if !ok {
+		err = p.Validate()
+		pc.seen[p] = err
+	}
+	return p, err
 }
 
 // Alerts scans cases as of at and returns the warnings and breaches of
-// their running timers (overall and per stage) whose keys are not in
-// fired, in the order of cases (within a case: the whole case's timer,
-// then its stages in the order they ran; warning before overdue); a timer
-// past its due date fires Overdue and, if it never fired, Warning too. Cases that cannot be
-// evaluated (an unknown process, an invalid log, a date past the
-// calendar's years) are returned as *CaseError values and do not stop the
-// scan. fired may be nil.
+// their running timers (promised and statutory, overall and per stage)
+// whose keys are not in fired, in the order of cases (within a case: the
+// promised whole-case timer, the statutory one, then the stages in the
+// order they ran; warning before overdue); a timer past its due time fires
+// Overdue and, if it never fired, Warning too. Only events up to at count;
+// a case not yet submitted at at has nothing to alert.
+//
+// It computes everything it can. A case it cannot evaluate (nil, an
+// unknown process, an invalid log, an instant in a year the calendar does
+// not know) is returned as a *CaseError and the scan goes on; a case whose
+// due date lies in a year the calendar does not know still fires the
+// warnings its elapsed time calls for, and is also returned as a
+// *CaseError naming that year. procs and fired may be nil.
 func Alerts(cases []*Case, procs Processes, at time.Time, fired map[AlertKey]bool, opts Options) ([]Alert, []error) {
-	opts = opts.withDefaults()
-	var out []Alert
+	ev := &evaluator{o: opts.withDefaults(), st: &State{}, scratch: &Timer{}}
+	pc := processCache{procs: procs}
 	var errs []error
-	var st State
-	var pauses []span
 	var chunk []Alert
 	var chunks [][]Alert
-	for _, c := range cases {
-		p := procs[c.Process]
-		if p == nil {
-			errs = append(errs, &CaseError{c.ID, fmt.Errorf("%w: 未知的事项 %q / unknown process %q", ErrInvalidCase, c.Process, c.Process)})
+	for i, c := range cases {
+		if c == nil {
+			errs = append(errs, caseErr(nil, i, fmt.Errorf("%w: 空办件 / a nil case", ErrInvalidCase)))
 			continue
 		}
-		err := eachTimer(c, p, at, opts, false, &st, &pauses, func(t *Timer) {
+		p, err := pc.get(c)
+		if err != nil {
+			errs = append(errs, caseErr(c, i, err))
+			continue
+		}
+		err = ev.eval(c, p, at, func(t *Timer) {
 			levels := [2]Level{LevelWarning, LevelOverdue}
 			n := 0
 			switch t.Status {
@@ -107,7 +107,7 @@ func Alerts(cases []*Case, procs Processes, at time.Time, fired map[AlertKey]boo
 				n = 1
 			}
 			for _, l := range levels[:n] {
-				k := AlertKey{Case: c.ID, Stage: t.Stage, Level: l}
+				k := AlertKey{Case: c.ID, Basis: t.Basis, Stage: t.Stage, Level: l}
 				if fired[k] {
 					continue
 				}
@@ -117,11 +117,16 @@ func Alerts(cases []*Case, procs Processes, at time.Time, fired map[AlertKey]boo
 					}
 					chunk = make([]Alert, 0, 4096)
 				}
-				chunk = append(chunk, Alert{AlertKey: k, Process: p.ID, Unit: c.Unit, Due: t.Due, DueAt: t.DueAt, Elapsed: t.Elapsed, Limit: t.Limit})
+				chunk = append(chunk, Alert{AlertKey: k, Process: p.ID, Unit: c.Unit, Due: t.Due, DueAt: t.DueAt, DueUnknown: t.DueUnknown,
+					Elapsed: t.Elapsed, Limit: t.Limit, Provisional: t.Provisional})
 			}
 		})
-		if err != nil {
-			errs = append(errs, &CaseError{c.ID, err})
+		switch {
+		case errors.Is(err, ErrNotSubmitted):
+		case err != nil:
+			errs = append(errs, caseErr(c, i, err))
+		case ev.undated != nil:
+			errs = append(errs, caseErr(c, i, ev.undated))
 		}
 	}
 	// Alerts were gathered in chunks, so that millions of them are copied
@@ -130,10 +135,9 @@ func Alerts(cases []*Case, procs Processes, at time.Time, fired map[AlertKey]boo
 	for _, ch := range chunks {
 		total += len(ch)
 	}
-	out = make([]Alert, 0, total)
+	out := make([]Alert, 0, total)
 	for _, ch := range chunks {
 		out = append(out, ch...)
 	}
-	out = append(out, chunk...)
-	return out, errs
+	return append(out, chunk...), errs
 }

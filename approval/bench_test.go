@@ -46,9 +46,61 @@ func BenchmarkStatus50Events(b *testing.B) {
 	b.Run("timers-only", func(b *testing.B) {
 		b.ReportAllocs()
 		for i := 0; i < b.N; i++ {
-			_, _ = status2(c, p, now, Options{}, false)
+			_, _ = status(c, p, now, Options{}, false)
 		}
 	})
+}
+
+// BenchmarkWorkingTime measures the working time from one instant to
+// another: the clock, in constant time from the calendar's tables, beside
+// a naive walk day by day over the same calendar.
+func BenchmarkWorkingTime(b *testing.B) {
+	cal := calendar.China()
+	loc := calendar.Beijing()
+	from := at(b, "2025-01-06T11:30:00+08:00")
+	to := at(b, "2025-12-19T15:45:00+08:00")
+	k := newClock(cal, loc, WorkingHours{}, calendar.DateOf(from.In(loc)))
+	want := int64(0)
+	b.Run("clock", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			va, _ := k.value(from)
+			vb, _ := k.value(to)
+			want = vb - va
+		}
+	})
+	b.Run("naive-day-by-day", func(b *testing.B) {
+		b.ReportAllocs()
+		var got int64
+		for i := 0; i < b.N; i++ {
+			got = naiveWorkingSeconds(cal, loc, from, to)
+		}
+		if got != want {
+			b.Fatalf("naive %d, clock %d", got, want)
+		}
+	})
+}
+
+// naiveWorkingSeconds counts 09:00–17:00 on each working day from a to b,
+// one day at a time.
+func naiveWorkingSeconds(cal *calendar.Calendar, loc *time.Location, a, b time.Time) int64 {
+	var total int64
+	for d := calendar.DateOf(a.In(loc)); !d.After(calendar.DateOf(b.In(loc))); d, _ = d.AddDays(1) {
+		if ok, _ := cal.IsWorkday(d); !ok {
+			continue
+		}
+		open, close := d.In(loc).Add(9*time.Hour), d.In(loc).Add(17*time.Hour)
+		if a.After(open) {
+			open = a
+		}
+		if b.Before(close) {
+			close = b
+		}
+		if close.After(open) {
+			total += int64(close.Sub(open) / time.Second)
+		}
+	}
+	return total
 }
 
 // openCases makes n cases of four processes, accepted over the two months
@@ -81,7 +133,7 @@ func BenchmarkAlerts(b *testing.B) {
 	for _, n := range []int{100_000, 1_000_000} {
 		cases := openCases(b, n, false)
 		if n == 1_000_000 {
-			// Every case alerting twice: the worst case.
+			// Every case alerting: the worst case.
 			b.Run("all-overdue/open-cases=1000000", func(b *testing.B) {
 				b.ReportAllocs()
 				for i := 0; i < b.N; i++ {

@@ -1,22 +1,15 @@
 package approval
 
 import (
-	"sort"
+	"fmt"
+	"slices"
 
 	"github.com/bizenv/bizenv/calendar"
+	"github.com/bizenv/bizenv/org"
 )
 
-// Mode is a way an application may be accepted.
-type Mode string
-
-// The acceptance modes.
-const (
-	Normal          Mode = "normal"           // 一般受理
-	AcceptDeficient Mode = "accept_deficient" // 容缺受理: accepted with minor materials missing
-	NotifyCommit    Mode = "notify_commit"    // 告知承诺: approved on the applicant's written commitment
-)
-
-// Stage is one stage (阶段 / 环节) of a process.
+// Stage is one stage (阶段 / 环节) of a process, named as its source names
+// it.
 type Stage struct {
 	// Name identifies the stage within its process (申请受理).
 	Name string `json:"name"`
@@ -25,34 +18,132 @@ type Stage struct {
 	Limit *calendar.Period `json:"limit,omitempty"`
 }
 
+// Citation is where a figure of a process comes from: a document or
+// statute, the place in it, and its words.
+type Citation struct {
+	// Of says what the citation supports: promised, statutory, stages,
+	// steps, extension, notice, hours or validity.
+	Of string `json:"of"`
+	// Document is the plan or statute (鲅鱼圈区营商环境优化行动方案（2021-2024年）
+	// （鲅政办发〔2022〕1号）, 行政许可法).
+	Document string `json:"document"`
+	// Provision is the place in it: 第四十二条, 13., 专栏1.
+	Provision string `json:"provision,omitempty"`
+	// Quote is the document's own words, as printed.
+	Quote string `json:"quote"`
+	// Checked reports that Quote was compared with a copy of the text
+	// (the seed documents for plans; a published copy of the statute);
+	// false marks a figure taken on trust from the request that asked for
+	// it.
+	Checked bool `json:"checked"`
+}
+
+// Jurisdiction is the place whose plan (or law) promises a process's
+// limits.
+type Jurisdiction struct {
+	// Region is the GB/T 2260 region of the issuing government; the zero
+	// Region is the whole country (a national law).
+	Region org.Region `json:"region"`
+	// Zone is the development zone inside Region whose own plan it is
+	// (鞍山高新区); empty for a region's plan.
+	Zone string `json:"zone,omitempty"`
+	// Name names the place for people: 全国, 辽宁省, 营口市鲅鱼圈区.
+	Name string `json:"name"`
+}
+
+// Covers reports whether the jurisdiction's promises apply in region (and,
+// when zone is not empty, in that development zone of it): a national law
+// covers everywhere; a region's plan covers the region and every region
+// below it; a zone's plan covers only that zone.
+func (j Jurisdiction) Covers(region org.Region, zone string) bool {
+	if j.Zone != "" && j.Zone != zone {
+		return false
+	}
+	if j.Region.IsZero() {
+		return true
+	}
+	for _, r := range region.Chain() {
+		if r == j.Region {
+			return true
+		}
+	}
+	return false
+}
+
+// Validity is the span in which a process's limits are in force, both
+// days included; a zero From or To leaves that end open.
+type Validity struct {
+	// From is the first day in force.
+	From calendar.Date `json:"from"`
+	// To is the last day in force.
+	To calendar.Date `json:"to"`
+	// Basis says why these days: the plan's period, the deadline by which
+	// a target must be met, the day a law took effect.
+	Basis string `json:"basis"`
+}
+
+// Contains reports whether d is in force.
+func (v Validity) Contains(d calendar.Date) bool {
+	return (v.From.IsZero() || !d.Before(v.From)) && (v.To.IsZero() || !d.After(v.To))
+}
+
 // Process is a kind of approval or service with time limits: its stages,
-// the promised limit for the whole (承诺时限), the statutory limit where a
-// law sets one (法定时限), the extension the law allows, and the
-// acceptance modes offered.
+// the limit promised for the whole (承诺时限), the limit the law sets
+// (法定时限), the extension allowed, the acceptance modes offered, the
+// working hours its time is counted in, the place whose plan promises it
+// and when.
 type Process struct {
 	// ID is a stable identifier (power-high-voltage).
 	ID string `json:"id"`
+	// Service groups processes for the same service across places and
+	// years (power-high-voltage for 鲅鱼圈's and 高新区's high-voltage
+	// connection).
+	Service string `json:"service,omitempty"`
 	// Name is the process's name (获得电力（普通高压）).
 	Name string `json:"name"`
-	// Source cites the seed document or statute the limits come from.
+	// Source cites, in one line, where the limits come from; Citations
+	// give each figure with its words.
 	Source string `json:"source"`
-	// Stages are the process's stages, in order.
+	// Citations are the sources of each figure.
+	Citations []Citation `json:"citations,omitempty"`
+	// Jurisdiction is the place whose plan (or law) sets the limits.
+	Jurisdiction Jurisdiction `json:"jurisdiction"`
+	// Validity is when the limits are in force.
+	Validity Validity `json:"validity"`
+	// Stages are the process's stages, in order, as the source names
+	// them; empty when the source names none.
 	Stages []Stage `json:"stages,omitempty"`
-	// Promised is the limit promised for the whole process; nil when only
-	// stages are limited.
+	// Steps is the number of steps (环节) the source gives when it does
+	// not name them (企业开办压缩至2个环节); 0 when it names them or says
+	// nothing.
+	Steps int `json:"steps,omitempty"`
+	// Promised is the limit promised for the whole process; nil when there
+	// is none.
 	Promised *calendar.Period `json:"promised,omitempty"`
-	// Statutory is the limit the law sets, when it sets one; compression is
-	// measured against it.
+	// Statutory is the limit the law sets, when it sets one; it is timed
+	// beside the promised limit, and compression is measured against it.
 	Statutory *calendar.Period `json:"statutory,omitempty"`
-	// Extension is the longest extension that may be approved (行政许可法
-	// 第四十二条: 10 days), nil when none.
+	// Extension is the most that one extension may add to a limit (行政许可
+	// 法 第四十二条: 十日, counted in working days); nil when no extension is
+	// allowed. Each limit may be extended once, in its own unit.
 	Extension *calendar.Period `json:"extension,omitempty"`
+	// Notice is the period within which an incomplete application must be
+	// told, once, everything it lacks, failing which it is accepted on the
+	// day the materials were received (行政许可法 第三十二条: 五日); nil
+	// when that rule does not apply.
+	Notice *calendar.Period `json:"notice,omitempty"`
+	// Hours are the working hours the process's time is counted in; the
+	// zero value is 09:00–17:00.
+	Hours WorkingHours `json:"hours"`
 	// Modes are the acceptance modes offered; empty means Normal only.
 	Modes []Mode `json:"modes,omitempty"`
 }
 
 // Stage returns the stage named name, and whether there is one.
 func (p *Process) Stage(name string) (Stage, bool) {
+	if p == nil {
+		return Stage{}, false
+	}
 	for _, s := range p.Stages {
 		if s.Name == name {
 			return s, true
@@ -61,91 +152,105 @@ func (p *Process) Stage(name string) (Stage, bool) {
 	return Stage{}, false
 }
 
-func wd(n int) *calendar.Period    { return &calendar.Period{N: n, Unit: calendar.Workdays} }
-func days(n int) *calendar.Period  { return &calendar.Period{N: n, Unit: calendar.Days} }
-func hours(n int) *calendar.Period { return &calendar.Period{N: n, Unit: calendar.Hours} }
-
-// The seed documents the catalog cites.
-const (
-	seedProvince = "辽宁省营商环境建设行动方案（2021—2025年）（辽政办发〔2022〕14号）"
-	seedCity     = "鞍山市优化营商环境“十四五”规划"
-	seedBayuquan = "鲅鱼圈区营商环境优化行动方案（2021-2024年）（鲅政办发〔2022〕1号）"
-	seedTasks    = "2022年辽宁省《政府工作报告》任务分解（优化营商环境）"
-	lawLicensing = "行政许可法 第四十二条（二十日，经批准可延长十日）"
-)
-
-// Catalog returns the processes the seed plans set time limits for, each
-// citing its source, sorted by ID. The values are fresh copies: the caller
-// may change them.
-func Catalog() []Process {
-	ps := []Process{
-		{ID: "construction-permit", Name: "工程建设项目审批（全流程）",
-			Source:   seedProvince + "：全流程审批时限压缩至60个工作日以内；" + seedBayuquan + "：立项用地规划许可、工程建设许可、施工许可、竣工验收四个阶段",
-			Stages:   []Stage{{Name: "立项用地规划许可"}, {Name: "工程建设许可"}, {Name: "施工许可"}, {Name: "竣工验收"}},
-			Promised: wd(60), Modes: []Mode{Normal, AcceptDeficient, NotifyCommit}},
-		{ID: "construction-permit-city", Name: "工程建设项目从立项到不动产登记全流程审批",
-			Source:   seedCity + " 专栏1：全流程审批时限不超过40天（约束性）",
-			Stages:   []Stage{{Name: "立项用地规划许可"}, {Name: "工程建设许可"}, {Name: "施工许可"}, {Name: "竣工验收"}},
-			Promised: days(40), Modes: []Mode{Normal, AcceptDeficient, NotifyCommit}},
-		{ID: "business-startup", Name: "企业开办（线下）",
-			Source:   seedBayuquan + "：2022年底前开办企业线下办理流程压缩至1个环节，1个工作日以内办结（线上0.5个工作日，未收录：期间以整日计）",
-			Stages:   []Stage{{Name: "综合窗口办理", Limit: wd(1)}},
-			Promised: wd(1)},
-		{ID: "power-high-voltage", Name: "获得电力（普通高压）",
-			Source:   seedBayuquan + "：普通高压办电压缩至3个环节（申请受理、供电方案答复、装表接电）、25个工作日；2023年底前20个工作日",
-			Stages:   []Stage{{Name: "申请受理"}, {Name: "供电方案答复"}, {Name: "装表接电"}},
-			Promised: wd(20)},
-		{ID: "power-low-voltage", Name: "获得电力（低压小微企业）",
-			Source:   seedBayuquan + "：低压小微企业办电压缩至2个环节（申请签约、施工接电）、5个工作日；2023年底前3个工作日",
-			Stages:   []Stage{{Name: "申请签约"}, {Name: "施工接电"}},
-			Promised: wd(3)},
-		{ID: "water", Name: "获得用水",
-			Source: seedBayuquan + "：用水报装压缩至报装设计、施工通水2个环节；小型上水设计1个工作日，较大型4个工作日",
-			Stages: []Stage{{Name: "报装设计", Limit: wd(4)}, {Name: "施工通水"}}},
-		{ID: "gas-single-meter", Name: "获得用气（单户上表）",
-			Source:   seedBayuquan + "：用气报装最多4个环节（申报、设计、施工、通气），单户上表3个工作日",
-			Stages:   []Stage{{Name: "申报"}, {Name: "设计"}, {Name: "施工"}, {Name: "通气"}},
-			Promised: wd(3)},
-		{ID: "gas-small", Name: "获得用气（小型简单用户）",
-			Source:   seedBayuquan + "：小型简单用户报装时长10个工作日（不含危险作业）",
-			Stages:   []Stage{{Name: "申报"}, {Name: "设计"}, {Name: "施工"}, {Name: "通气"}},
-			Promised: wd(10)},
-		{ID: "gas-large", Name: "获得用气（大型用户）",
-			Source:   seedBayuquan + "：大型用户报装时长30个工作日（不含危险作业）",
-			Stages:   []Stage{{Name: "申报"}, {Name: "设计"}, {Name: "施工"}, {Name: "通气"}},
-			Promised: wd(30)},
-		{ID: "property-registration", Name: "不动产登记（一般登记及企业间转移登记）",
-			Source:   seedBayuquan + "：全流程线下办理压缩至3个环节，3个工作日办结",
-			Stages:   []Stage{{Name: "受理"}, {Name: "审核"}, {Name: "登簿发证"}},
-			Promised: wd(3)},
-		{ID: "procurement-contract", Name: "政府采购合同签订",
-			Source:   seedBayuquan + "：中标（成交）通知书发出后，10个工作日内完成政府采购合同签订",
-			Promised: wd(10)},
-		{ID: "tax-deregistration-general", Name: "税务注销（增值税一般纳税人，一般流程）",
-			Source:   seedProvince + "：增值税一般纳税人税务注销一般流程办理时限压缩至10个工作日",
-			Promised: wd(10)},
-		{ID: "tax-deregistration-small", Name: "税务注销（小规模纳税人和其他纳税人，一般流程）",
-			Source:   seedProvince + "：小规模纳税人和其他纳税人税务注销一般流程办理时限压缩至5个工作日",
-			Promised: wd(5)},
-		{ID: "complaint-12345", Name: "12345 营商环境投诉（一般案件）",
-			Source:   seedTasks + "：一般案件实现当天反馈，3日内办结",
-			Stages:   []Stage{{Name: "反馈", Limit: days(0)}, {Name: "办结"}},
-			Promised: days(3)},
-		{ID: "heating-repair", Name: "供暖维修",
-			Source:   seedBayuquan + "：2022年底前，供暖维修时限缩减至24小时",
-			Promised: hours(24)},
-		{ID: "administrative-licence", Name: "行政许可（一般程序）",
-			Source:   lawLicensing + "；第八十二条：期限以工作日计算，不含法定节假日；第四十五条：听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审的时间不计算在内",
-			Promised: wd(20), Statutory: wd(20), Extension: wd(10), Modes: []Mode{Normal, AcceptDeficient, NotifyCommit}},
-		{ID: "administrative-licence-joint", Name: "行政许可（统一办理、联合办理、集中办理）",
-			Source:   "行政许可法 第四十二条第二款：不得超过四十五日；四十五日内不能办结的，经批准可以延长十五日；第八十二条：期限以工作日计算",
-			Promised: wd(45), Statutory: wd(45), Extension: wd(15), Modes: []Mode{Normal, AcceptDeficient, NotifyCommit}},
+// Clone returns a deep copy of p: nothing in it is shared with p.
+func (p *Process) Clone() *Process {
+	if p == nil {
+		return nil
 	}
-	sort.Slice(ps, func(i, j int) bool { return ps[i].ID < ps[j].ID })
-	return ps
+	c := *p
+	c.Citations = slices.Clone(p.Citations)
+	c.Stages = slices.Clone(p.Stages)
+	for i := range c.Stages {
+		c.Stages[i].Limit = clonePeriod(c.Stages[i].Limit)
+	}
+	c.Promised, c.Statutory = clonePeriod(p.Promised), clonePeriod(p.Statutory)
+	c.Extension, c.Notice = clonePeriod(p.Extension), clonePeriod(p.Notice)
+	c.Modes = slices.Clone(p.Modes)
+	return &c
 }
 
-// Lookup returns the catalog process with id.
+func clonePeriod(p *calendar.Period) *calendar.Period {
+	if p == nil {
+		return nil
+	}
+	x := *p
+	return &x
+}
+
+// maxPeriod is the largest N calendar.Period allows.
+const maxPeriod = 1_000_000
+
+// Validate reports whether p can time cases: it has an ID; its limits
+// count working days, natural days or hours (not months or years); an
+// extension is in the unit of every limit it may extend; a process whose
+// hours run round the clock has no working-day limit; stage names are
+// present and distinct. The error wraps ErrInvalidProcess.
+func (p *Process) Validate() error {
+	if p == nil {
+		return fmt.Errorf("%w: 未给出流程 / no process given", ErrInvalidProcess)
+	}
+	bad := func(zh, en string) error {
+		return fmt.Errorf("%w: 流程 %q：%s / process %q: %s", ErrInvalidProcess, p.ID, zh, p.ID, en)
+	}
+	if p.ID == "" {
+		return bad("缺少编号", "no id")
+	}
+	// limit checks one limit; what is built only for a message.
+	limit := func(what func() string, l *calendar.Period, extendable bool) error {
+		if l == nil {
+			return nil
+		}
+		if l.N < 0 || l.N > maxPeriod || l.Unit > calendar.Hours {
+			return bad(what()+"无效", what()+" is invalid")
+		}
+		switch l.Unit {
+		case calendar.Workdays:
+			if p.Hours.always {
+				return bad(what()+" 以工作日计，但工作时间为全天", what()+" counts working days but the hours run round the clock")
+			}
+		case calendar.Days, calendar.Hours:
+		default:
+			return bad(fmt.Sprintf("%s %s：计时只支持工作日、日或小时", what(), l), fmt.Sprintf("%s %s: timers count working days, days or hours", what(), l.English()))
+		}
+		if extendable && p.Extension != nil && p.Extension.Unit != l.Unit {
+			return bad(fmt.Sprintf("延长 %s 与%s %s 单位不同", p.Extension, what(), l), fmt.Sprintf("the extension %s is not in the unit of %s %s", p.Extension.English(), what(), l.English()))
+		}
+		return nil
+	}
+	named := func(s string) func() string { return func() string { return s } }
+	if err := limit(named("承诺时限"), p.Promised, true); err != nil {
+		return err
+	}
+	if err := limit(named("法定时限"), p.Statutory, true); err != nil {
+		return err
+	}
+	if p.Extension != nil && p.Extension.N <= 0 {
+		return bad("延长时限须大于0", "an extension must be more than 0")
+	}
+	if p.Notice != nil {
+		if err := limit(named("告知补正期限"), p.Notice, false); err != nil {
+			return err
+		}
+		if p.Notice.Unit == calendar.Hours {
+			return bad("告知补正期限应以日或工作日计", "the notice period must be in days or working days")
+		}
+	}
+	for i, s := range p.Stages {
+		if s.Name == "" || slices.ContainsFunc(p.Stages[:i], func(t Stage) bool { return t.Name == s.Name }) {
+			return bad(fmt.Sprintf("环节名称为空或重复：%q", s.Name), fmt.Sprintf("a stage name is empty or repeated: %q", s.Name))
+		}
+		if err := limit(func() string { return "环节 " + s.Name + " 的时限" }, s.Limit, true); err != nil {
+			return err
+		}
+	}
+	if !p.Validity.From.IsZero() && !p.Validity.To.IsZero() && p.Validity.To.Before(p.Validity.From) {
+		return bad("有效期结束早于开始", "the validity ends before it begins")
+	}
+	return nil
+}
+
+// Lookup returns the catalog process with id, whether or not it is in
+// force today (see CatalogFor).
 func Lookup(id string) (Process, bool) {
 	for _, p := range Catalog() {
 		if p.ID == id {
@@ -155,12 +260,48 @@ func Lookup(id string) (Process, bool) {
 	return Process{}, false
 }
 
+// CatalogFor returns the catalog processes that apply in region (and zone,
+// for a development zone's own plan; empty otherwise) on day on: those of
+// a national law, of a plan of region or of a region above it, or of the
+// zone's own plan, whose validity contains on. Pass the zero Region for the
+// national laws alone. The zero Date is an error wrapping ErrInvalidCase.
+func CatalogFor(region org.Region, zone string, on calendar.Date) ([]Process, error) {
+	if on.IsZero() {
+		return nil, fmt.Errorf("%w: 未给出日期 / no date given", ErrInvalidCase)
+	}
+	var out []Process
+	for _, p := range Catalog() {
+		if p.Jurisdiction.Covers(region, zone) && p.Validity.Contains(on) {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+// Processes maps process IDs to processes for scans over many cases.
+type Processes map[string]*Process
+
+// CatalogProcesses returns the whole catalog as a Processes map of fresh
+// copies.
+func CatalogProcesses() Processes {
+	m := Processes{}
+	for _, p := range Catalog() {
+		p := p
+		m[p.ID] = &p
+	}
+	return m
+}
+
 // EnforcementPeriod returns how a period of n days set under 行政强制法 is
 // counted: 第六十九条 counts periods of ten days or less in working days,
 // and longer ones in natural days.
+//
+// Deprecated: use calendar.CompulsionLaw.Count, or Calendar.DeadlineUnder,
+// which also name the article.
 func EnforcementPeriod(n int) calendar.Period {
+	p := calendar.Period{N: n, Unit: calendar.Days}
 	if n <= 10 {
-		return calendar.Period{N: n, Unit: calendar.Workdays}
+		p.Unit = calendar.Workdays
 	}
-	return calendar.Period{N: n, Unit: calendar.Days}
+	return p
 }

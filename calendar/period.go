@@ -212,24 +212,30 @@ func (c *Calendar) Deadline(start Date, p Period) (Date, error) {
 	if p.N == 0 {
 		return start, nil
 	}
-	var last Date
-	var err error
-	switch p.Unit {
-	case Workdays:
+	if p.Unit == Workdays {
 		return c.AddWorkdays(start, p.N)
-	case Days:
-		last, err = start.AddDays(p.N)
-	case Months:
-		last, err = addMonths(start, p.N)
-	case Years:
-		last, err = addMonths(start, 12*p.N)
-	case Hours:
-		return Date{}, fmt.Errorf("%w: 以小时计的期间需要起算时刻，请用 DeadlineAt / a period in hours needs a start time: use DeadlineAt", ErrInvalidPeriod)
 	}
+	last, err := lastDay(start, p)
 	if err != nil {
 		return Date{}, err
 	}
 	return c.WorkdayOnOrAfter(last)
+}
+
+// lastDay returns the last day of a period in days, months or years before
+// any day off moves it (民法典 第二百零一、二百零二条).
+func lastDay(start Date, p Period) (Date, error) {
+	switch p.Unit {
+	case Days:
+		return start.AddDays(p.N)
+	case Months:
+		return addMonths(start, p.N)
+	case Years:
+		return addMonths(start, 12*p.N)
+	case Hours:
+		return Date{}, fmt.Errorf("%w: 以小时计的期间需要起算时刻，请用 DeadlineAt / a period in hours needs a start time: use DeadlineAt", ErrInvalidPeriod)
+	}
+	return Date{}, fmt.Errorf("%w: %s 不是以日、月或年计的期间 / %s is not a period of days, months or years", ErrInvalidPeriod, p, p.English())
 }
 
 // DeadlineAt returns the instant a period that starts at start expires.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/bizenv/bizenv/approval"
 	"github.com/bizenv/bizenv/calendar"
+	"github.com/shopspring/decimal"
 )
 
 var approvalCmd = &command{
@@ -32,7 +34,7 @@ func openInput(e *env, name string) (io.ReadCloser, error) {
 
 var approvalCatalogCmd = &command{
 	name: "catalog", usage: "",
-	summary: "列出流程及其环节与时限 / list the processes with their stages and limits",
+	summary: "列出流程及其环节、时限、适用地区与有效期 / list the processes with their stages, limits, jurisdiction and validity",
 	run: func(e *env, o *options, args []string) error {
 		if len(args) != 0 {
 			return usagef("catalog 不带参数", "catalog takes no arguments")
@@ -50,7 +52,14 @@ var approvalCatalogCmd = &command{
 			if p.Statutory != nil {
 				fmt.Fprintf(e.stdout, "（法定 %s）", p.Statutory)
 			}
+			if p.Extension != nil {
+				fmt.Fprintf(e.stdout, "（可延长一次，至多 %s）", p.Extension)
+			}
 			fmt.Fprintln(e.stdout)
+			fmt.Fprintf(e.stdout, "    适用 / jurisdiction: %s；有效期 / in force: %s\n", p.Jurisdiction.Name, validity(p.Validity))
+			if p.Steps > 0 {
+				fmt.Fprintf(e.stdout, "    %d个环节（原文未列名称）/ %d steps, not named in the source\n", p.Steps, p.Steps)
+			}
 			for _, s := range p.Stages {
 				if s.Limit != nil {
 					fmt.Fprintf(e.stdout, "    %s %s\n", s.Name, s.Limit)
@@ -64,23 +73,49 @@ var approvalCatalogCmd = &command{
 	},
 }
 
+func validity(v approval.Validity) string {
+	from, to := "…", "…"
+	if !v.From.IsZero() {
+		from = v.From.String()
+	}
+	if !v.To.IsZero() {
+		to = v.To.String()
+	}
+	return from + " 至 " + to
+}
+
+// parseAt reads --at: an RFC 3339 instant; a date (2025-10-14, 2025年10月
+// 14日), meaning the end of that day in Beijing; or today, meaning now.
+func parseAt(e *env, s string) (time.Time, error) {
+	switch s {
+	case "":
+		return e.now, nil
+	case "today", "今天", "now":
+		return e.now, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	if d, err := calendar.ParseDate(s); err == nil {
+		return d.In(calendar.Beijing()).AddDate(0, 0, 1).Add(-time.Nanosecond), nil
+	}
+	return time.Time{}, usagef("--at 应为 RFC 3339 时刻（2025-10-09T10:00:00+08:00）、日期（2025-10-09，即当日24时）或 today：%q",
+		"--at must be an RFC 3339 instant (2025-10-09T10:00:00+08:00), a date (2025-10-09, meaning the end of that day) or today: %q", s)
+}
+
 var approvalStatusCmd = &command{
 	name: "status", usage: "CASE.json",
-	summary: "办件各计时器的状态与到期日说明 / a case's timers, due dates and why",
+	summary: "办件各计时器（承诺时限与法定时限）的状态与到期日说明 / a case's timers, promised and statutory, with due dates and why",
 	flags: func(fs *flag.FlagSet, o *options) {
-		fs.StringVar(&o.at, "at", "", "计时截至的时刻（RFC 3339，默认现在）/ the instant to time as of (RFC 3339; default now)")
+		fs.StringVar(&o.at, "at", "", "计时截至：RFC 3339 时刻、日期（当日24时）或 today（默认现在）/ time as of: an RFC 3339 instant, a date (its end) or today (default: now)")
 	},
 	run: func(e *env, o *options, args []string) error {
 		if err := wantArgs(args, 1, "CASE.json"); err != nil {
 			return err
 		}
-		at := e.now
-		if o.at != "" {
-			t, err := time.Parse(time.RFC3339, o.at)
-			if err != nil {
-				return usagef("--at 应为 RFC 3339 时刻，如 2025-10-09T10:00:00+08:00：%q", "--at must be an RFC 3339 instant such as 2025-10-09T10:00:00+08:00: %q", o.at)
-			}
-			at = t
+		at, err := parseAt(e, o.at)
+		if err != nil {
+			return err
 		}
 		f, err := openInput(e, args[0])
 		if err != nil {
@@ -100,35 +135,102 @@ var approvalStatusCmd = &command{
 			return err
 		}
 		r, err := approval.Status(c, &p, at, approval.Options{Calendar: cal})
+		if errors.Is(err, approval.ErrNotSubmitted) {
+			// Asked about a time before the case existed: that is an answer.
+			return notSubmitted(e, o, c, at)
+		}
 		if err != nil {
 			return err
 		}
+		var dates []calendar.Date
+		for _, t := range timers(r) {
+			if !t.Due.IsZero() {
+				dates = append(dates, t.Due)
+			}
+		}
+		warnHorizon(e, cal, dates...)
 		if o.format == "json" {
 			return writeJSON(e.stdout, r)
 		}
-		fmt.Fprintf(e.stdout, "办件 %s（%s）截至 %s：%s\n", r.Case, p.Name, at.In(calendar.Beijing()).Format("2006-01-02 15:04"), r.State.Status)
-		w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(w, "计时 timer\t时限 limit\t已用 elapsed\t剩余 remaining\t到期 due\t状态 status")
-		show := func(name string, t *approval.Timer) {
-			fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%s\t%s %s\n", name, t.Limit, t.Elapsed, t.Remaining, t.Due, t.Status.Chinese(), t.Status)
-		}
-		if r.Overall != nil {
-			show("全程 overall", r.Overall)
-		}
-		for i := range r.Stages {
-			show(r.Stages[i].Stage, &r.Stages[i])
-		}
-		if err := w.Flush(); err != nil {
-			return err
-		}
-		if r.Overall != nil {
-			fmt.Fprintf(e.stdout, "全程到期日说明：%s\n", r.Overall.Explanation)
-		}
-		for _, t := range r.Stages {
-			fmt.Fprintf(e.stdout, "%s到期日说明：%s\n", t.Stage, t.Explanation)
-		}
-		return nil
+		return printStatus(e, r, &p)
 	},
+}
+
+// timers lists a report's timers: promised, statutory, then the stages.
+func timers(r *approval.Report) []*approval.Timer {
+	var ts []*approval.Timer
+	if r.Overall != nil {
+		ts = append(ts, r.Overall)
+	}
+	if r.Statutory != nil {
+		ts = append(ts, r.Statutory)
+	}
+	for i := range r.Stages {
+		ts = append(ts, &r.Stages[i])
+	}
+	return ts
+}
+
+func notSubmitted(e *env, o *options, c *approval.Case, at time.Time) error {
+	first := c.Events[0].At
+	if o.format == "json" {
+		return writeJSON(e.stdout, map[string]any{"case": c.ID, "process": c.Process, "at": at, "submitted": first, "not_submitted": true})
+	}
+	fmt.Fprintf(e.stdout, "办件 %s 截至 %s 尚未提交（提交于 %s）/ case %s had not been submitted as of %s (submitted %s)\n",
+		c.ID, at.In(calendar.Beijing()).Format("2006-01-02 15:04"), first.In(calendar.Beijing()).Format("2006-01-02 15:04"),
+		c.ID, at.In(calendar.Beijing()).Format("2006-01-02 15:04"), first.In(calendar.Beijing()).Format("2006-01-02 15:04"))
+	return nil
+}
+
+func printStatus(e *env, r *approval.Report, p *approval.Process) error {
+	beijing := calendar.Beijing()
+	fmt.Fprintf(e.stdout, "办件 %s（%s）截至 %s：%s %s\n", r.Case, p.Name, r.At.In(beijing).Format("2006-01-02 15:04"), r.State.Status.Chinese(), r.State.Status)
+	if a := r.Acceptance; a != nil {
+		fmt.Fprintf(e.stdout, "受理 / acceptance: %s\n", a)
+	}
+	ts := timers(r)
+	if len(ts) == 0 {
+		fmt.Fprintln(e.stdout, "尚未开始计时 / no clock running yet")
+		return nil
+	}
+	w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "计时 timer\t时限 limit\t已用 elapsed\t剩余 remaining\t到期 due\t状态 status")
+	for _, t := range ts {
+		due := t.DueText()
+		if t.DueUnknown != 0 {
+			due += fmt.Sprintf(" / needs the %d notice", t.DueUnknown)
+		}
+		if t.Provisional {
+			due += "（暂定 provisional）"
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s %s\n", timerName(t), t.Limit, t.ElapsedText(), t.RemainingText(), due, t.Status.Chinese(), t.Status)
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if c := r.Compression; c != nil {
+		used := decimal.NewFromInt(1).Sub(c.Achieved).Shift(2).StringFixed(2)
+		fmt.Fprintf(e.stdout, "压缩 / compression: 已用法定时限的 %s%%，压缩 %s%% / %s%% of the statutory limit used, %s%% compressed",
+			used, c.Achieved.Shift(2).StringFixed(2), used, c.Achieved.Shift(2).StringFixed(2))
+		if c.Promised.Valid {
+			fmt.Fprintf(e.stdout, "；承诺时限较法定时限压缩 %s%% / the promise is %s%% shorter than the law", c.Promised.Decimal.Shift(2).StringFixed(2), c.Promised.Decimal.Shift(2).StringFixed(2))
+		}
+		fmt.Fprintln(e.stdout)
+	}
+	for _, t := range ts {
+		fmt.Fprintf(e.stdout, "%s到期日说明：%s\n", timerName(t), t.Explanation)
+	}
+	return nil
+}
+
+func timerName(t *approval.Timer) string {
+	if t.Stage != "" {
+		return t.Stage
+	}
+	if t.Basis == approval.Statutory {
+		return "全程（法定）statutory"
+	}
+	return "全程（承诺）overall"
 }
 
 var approvalStatsCmd = &command{

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/bizenv/bizenv/calendar"
 	"golang.org/x/text/width"
@@ -321,37 +323,80 @@ var workdayNextCmd = &command{
 	},
 }
 
-var deadlineCmd = &command{
-	name: "deadline", usage: "START PERIOD",
-	summary: "法定期间的最后一日（20工作日、15日、3个月、1年）/ the last day of a statutory period",
-	run: func(e *env, o *options, args []string) error {
-		if err := wantArgs(args, 2, "START PERIOD"); err != nil {
-			return err
-		}
-		start, err := parseDateArg(e, args[0])
-		if err != nil {
-			return err
-		}
-		p, err := calendar.ParsePeriod(args[1])
-		if err != nil {
-			return err
-		}
-		c, err := loadCalendar(e, o)
-		if err != nil {
-			return err
-		}
-		due, err := c.Deadline(start, p)
-		if err != nil {
-			return err
-		}
-		warnHorizon(e, c, start, due)
-		if o.format == "json" {
-			return writeJSON(e.stdout, answerJSON(c, start, due, map[string]any{"start": start, "period": p, "deadline": due}))
-		}
-		printDate(e, c, start, due)
-		return nil
-	},
-}
+// deadlineCmd answers under 民法典 by default, and under a named law's
+// rule set with --law (行政处罚法 第八十五条 counts 五日 in working days).
+// The shared options (cli.go) have no field for --law, so each run's value
+// is kept here, keyed by that run's options, from flag parsing to the run.
+var deadlineCmd = func() *command {
+	var laws sync.Map // *options -> *string
+	return &command{
+		name: "deadline", usage: "START PERIOD [--law 行政处罚法]",
+		summary: "法定期间的最后一日（20工作日、15日、3个月、1年），可按某部法律的期间规则 / the last day of a statutory period, optionally under a law's rules",
+		flags: func(fs *flag.FlagSet, o *options) {
+			law := new(string)
+			laws.Store(o, law)
+			fs.StringVar(law, "law", "", "按其期间规则计算的法律：民法典（默认）、行政许可法、行政处罚法、行政强制法、行政复议法 / "+
+				"the law whose rules count the period: 民法典 (default), 行政许可法, 行政处罚法, 行政强制法, 行政复议法")
+		},
+		run: func(e *env, o *options, args []string) error {
+			lawName := ""
+			if v, ok := laws.LoadAndDelete(o); ok {
+				lawName = *v.(*string)
+			}
+			if err := wantArgs(args, 2, "START PERIOD"); err != nil {
+				return err
+			}
+			start, err := parseDateArg(e, args[0])
+			if err != nil {
+				return err
+			}
+			p, err := calendar.ParsePeriod(args[1])
+			if err != nil {
+				return err
+			}
+			var law calendar.Law
+			if lawName != "" {
+				if law, err = calendar.ParseLaw(lawName); err != nil {
+					return err
+				}
+			}
+			c, err := loadCalendar(e, o)
+			if err != nil {
+				return err
+			}
+			if lawName == "" {
+				due, err := c.Deadline(start, p)
+				if err != nil {
+					return err
+				}
+				warnHorizon(e, c, start, due)
+				if o.format == "json" {
+					return writeJSON(e.stdout, answerJSON(c, start, due, map[string]any{"start": start, "period": p, "deadline": due}))
+				}
+				printDate(e, c, start, due)
+				return nil
+			}
+			r, err := c.DeadlineUnder(law, start, p)
+			if err != nil {
+				return err
+			}
+			warnHorizon(e, c, start, r.Deadline)
+			if o.format == "json" {
+				return writeJSON(e.stdout, answerJSON(c, start, r.Deadline, map[string]any{"start": start, "period": p, "deadline": r.Deadline,
+					"law": r.Law, "counted": r.Counted, "rolled_from": r.RolledFrom, "articles": r.Articles, "explanation": r.Explain()}))
+			}
+			printDate(e, c, start, r.Deadline)
+			lines := r.Explain()
+			if r.Provisional { // printDate has said so
+				lines = lines[:len(lines)-1]
+			}
+			for _, l := range lines {
+				fmt.Fprintln(e.stdout, "  "+l)
+			}
+			return nil
+		},
+	}
+}()
 
 var holidaysCmd = &command{
 	name: "holidays", usage: "[YEAR]",

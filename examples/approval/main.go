@@ -1,7 +1,9 @@
 // Command approval times a high-voltage power connection (获得电力，普通高压)
-// accepted on Friday 2025-09-26, paused two working days for 补正, and
-// running across the National Day break, and prints each stage's due date
-// with what moved it.
+// accepted on Friday 2025-09-26, paused for 补正 from Monday 11:00 to
+// 10-09 15:00 (2 working days 4 hours of working time: the hours of 09-29,
+// the whole of 09-30 and the hours of 10-09; the National Day break in
+// between costs nothing), and prints each stage's due time with what moved
+// it. Time is counted in working hours, 09:00–17:00 by default.
 //
 // The catalog limits the whole connection to 20 working days (鲅鱼圈区营商
 // 环境优化行动方案: 3 环节, 20 个工作日 from 2023). The plan does not split
@@ -78,7 +80,8 @@ func run(out io.Writer) error {
 }
 
 func show(out io.Writer, name string, t approval.Timer) {
-	fmt.Fprintf(out, "%s  limit %s  start %s  due %s  elapsed %d  remaining %d  %s (%s)\n",
-		name, t.Limit, t.Start.Format("01-02 15:04"), t.Due, t.Elapsed, t.Remaining, t.Status.Chinese(), t.Status)
+	fmt.Fprintf(out, "%s  limit %s  start %s  due %s  elapsed %s  remaining %s  %s (%s)\n",
+		name, t.Limit, t.Start.Format("01-02 15:04"), t.DueText(),
+		t.ElapsedText(), t.RemainingText(), t.Status.Chinese(), t.Status)
 	fmt.Fprintf(out, "    %s\n\n", t.Explanation)
 }
