@@ -49,6 +49,12 @@
 // last day; a period in days, months or years whose last day is a day off
 // ends on the next working day; working-day periods skip days off.
 //
+// A period can also be counted under a named law's rules (Law, ParseLaw,
+// Calendar.DeadlineUnder): 行政处罚法 第八十五条 and 行政强制法 第六十九条 count
+// short periods in working days, 行政许可法 第八十二条 its periods in working
+// days; the version of the law in force on the start day applies, and the
+// answer names the articles that decided it.
+//
 // No function here reads the clock: pass today's date, or the instant a
 // period starts, as an argument.
 package calendar

@@ -147,6 +147,9 @@ var (
 	reRangeSep = regexp.MustCompile(`^\s*(?:至|—|–|-|－|~|～)\s*$`)
 )
 
+// headerLines bounds the lines read for the title, 文号 and year.
+const headerLines = 40
+
 // closing starts the paragraphs after the items.
 var closing = []string{"节假日期间", "鼓励", "国务院办公厅", "国务院", "调休放假期间", "劳动节期间"}
 
@@ -194,7 +197,10 @@ func (p *noticeParser) header() {
 	if m := reTitle.FindString(head.String()); m != "" {
 		n.Title = m
 	}
-	for _, l := range p.lines {
+	// The 文号 and the year stand in the header, before the items: only the
+	// first lines are looked at, so that a long text costs no more.
+	top := p.lines[:min(len(p.lines), headerLines)]
+	for _, l := range top {
 		if m := reDocNumber.FindStringSubmatch(l); m != nil {
 			prefix := strings.Join(strings.Fields(m[1]), "")
 			if !strings.HasPrefix(prefix, "国") {
@@ -211,7 +217,7 @@ func (p *noticeParser) header() {
 	if n.Year == 0 {
 		// No year in the title: the year the introduction names (现将2015年
 		// 元旦、春节…), or else the first year the text names before the items.
-		for _, l := range p.lines {
+		for _, l := range top {
 			if reItem.MatchString(l) {
 				break
 			}
@@ -223,7 +229,7 @@ func (p *noticeParser) header() {
 			}
 		}
 	}
-	for _, l := range p.lines {
+	for _, l := range top {
 		if n.Year != 0 || reItem.MatchString(l) {
 			break
 		}

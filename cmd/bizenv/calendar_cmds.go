@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/bizenv/bizenv/calendar"
 	"golang.org/x/text/width"
@@ -325,24 +324,16 @@ var workdayNextCmd = &command{
 
 // deadlineCmd answers under 民法典 by default, and under a named law's
 // rule set with --law (行政处罚法 第八十五条 counts 五日 in working days).
-// The shared options (cli.go) have no field for --law, so each run's value
-// is kept here, keyed by that run's options, from flag parsing to the run.
 var deadlineCmd = func() *command {
-	var laws sync.Map // *options -> *string
 	return &command{
 		name: "deadline", usage: "START PERIOD [--law 行政处罚法]",
 		summary: "法定期间的最后一日（20工作日、15日、3个月、1年），可按某部法律的期间规则 / the last day of a statutory period, optionally under a law's rules",
 		flags: func(fs *flag.FlagSet, o *options) {
-			law := new(string)
-			laws.Store(o, law)
-			fs.StringVar(law, "law", "", "按其期间规则计算的法律：民法典（默认）、行政许可法、行政处罚法、行政强制法、行政复议法 / "+
+			fs.StringVar(&o.law, "law", "", "按其期间规则计算的法律：民法典（默认）、行政许可法、行政处罚法、行政强制法、行政复议法 / "+
 				"the law whose rules count the period: 民法典 (default), 行政许可法, 行政处罚法, 行政强制法, 行政复议法")
 		},
 		run: func(e *env, o *options, args []string) error {
-			lawName := ""
-			if v, ok := laws.LoadAndDelete(o); ok {
-				lawName = *v.(*string)
-			}
+			lawName := o.law
 			if err := wantArgs(args, 2, "START PERIOD"); err != nil {
 				return err
 			}

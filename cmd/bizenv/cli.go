@@ -40,6 +40,7 @@ type options struct {
 	years       string
 	provisional bool
 	at          string // approval status --at
+	law         string // deadline --law
 
 	lenient, pilot                   bool   // uscc
 	population, roster, policy, seed string // draw

@@ -128,8 +128,10 @@ func TestHostileInputs(t *testing.T) {
 			}
 			assert.NotContains(t, errb.String(), "goroutine ", name)
 			assert.Less(t, took, 20*time.Second, "%s: a stall, not a slowdown", name)
-			allocated := after.TotalAlloc - before.TotalAlloc
-			assert.Less(t, allocated, uint64(64<<20)+uint64(40*len(in[1])), "%s: memory within a multiple of the input", name)
+			if !raceEnabled { // the race detector defeats sync.Pool: allocations are not the code's
+				allocated := after.TotalAlloc - before.TotalAlloc
+				assert.Less(t, allocated, uint64(64<<20)+uint64(40*len(in[1])), "%s: memory within a multiple of the input", name)
+			}
 		}
 	}
 	t.Logf("%d hostile inputs tried on %d commands", tried, len(hostileCommands(dir)))

@@ -226,7 +226,7 @@ func TestApprovalCommands(t *testing.T) {
 
 	r = bizenv(t, hvCase, "approval", "status", "-", "--at", "2025-10-14T10:00:00+08:00")
 	require.Equal(t, 0, r.code, r.stderr)
-	assert.Contains(t, r.stdout, "2025-11-03")
+	assert.Contains(t, r.stdout, "2025-11-04")
 	assert.Contains(t, r.stdout, "补正暂停 2工作日")
 
 	dir := t.TempDir()
@@ -241,7 +241,7 @@ func TestApprovalCommands(t *testing.T) {
 		} `json:"overall"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(r.stdout), &rep))
-	assert.Equal(t, "2025-11-03", rep.Overall.Due)
+	assert.Equal(t, "2025-11-04", rep.Overall.Due)
 	assert.Equal(t, "overdue", rep.Overall.Status)
 
 	// Without --at the CLI times as of now (the test's clock: 2025-06-16),
