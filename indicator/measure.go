@@ -3,6 +3,7 @@ package indicator
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/width"
@@ -152,6 +153,9 @@ func ParseTarget(text string, dir Direction) (Target, error) {
 	}
 	if len(text) > maxTargetText {
 		return fail("目标文字过长", "target text too long")
+	}
+	if !utf8.ValidString(text) {
+		return fail("不是有效的 UTF-8 文字", "not valid UTF-8 text")
 	}
 	s := strings.Join(strings.Fields(width.Fold.String(text)), "")
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "。"), "，")

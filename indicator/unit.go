@@ -3,6 +3,7 @@ package indicator
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -86,7 +87,7 @@ func (u Unit) Known() bool { _, ok := knownUnits[u]; return ok }
 // Valid reports whether u can be a unit: non-empty, at most 16 bytes, with no
 // digits, spaces or signs in it.
 func (u Unit) Valid() bool {
-	if u == "" || len(u) > 16 {
+	if u == "" || len(u) > 16 || !utf8.ValidString(string(u)) {
 		return false
 	}
 	for _, r := range string(u) {
