@@ -2,6 +2,7 @@ package task
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -278,7 +279,8 @@ func (f Finding) String() string { return f.Task + " " + f.Field + ": " + f.Mess
 // every finding at once: no one accountable (neither a lead nor a
 // responsible unit), empty unit names, a milestone due after the deadline, a target
 // with an invalid comparator, a delegate due after its delegator, a
-// delegation cycle. planEnd stands in for a missing deadline.
+// delegation cycle, a ledger that breaks its rules (Ledger.Err; field
+// ledger[N].field). planEnd stands in for a missing deadline.
 func (t *Task) Validate(planEnd calendar.Date) []Finding {
 	var out []Finding
 	t.validate(planEnd, "", map[*Task]bool{}, &out)
@@ -305,6 +307,10 @@ func (t *Task) validate(planEnd calendar.Date, path string, seen map[*Task]bool,
 				add(fmt.Sprintf("responsibility.%s[%d]", name, i), "单位名称为空或无效", "the unit name is empty or invalid")
 			}
 		}
+	}
+	var ee *EntryError
+	if errors.As(t.Ledger.Err(), &ee) {
+		add(fmt.Sprintf("ledger[%d].%s", ee.Index, ee.Field), ee.MessageZh, ee.MessageEn)
 	}
 	var due calendar.Date
 	if t.Deadline != nil && t.Deadline.Kind == OnDate {
