@@ -35,8 +35,8 @@ func ExamplePlan_Validate() {
 		fmt.Println(f.Severity, f.Code, f.Path)
 	}
 	// Output:
-	// error no_accountable sections[0].tasks[1].responsibility
-	// error declared_count title
+	// error declared_count /title
+	// warning no_accountable /sections/0/tasks/1/responsibility
 }
 
 func ExampleCheckAgainst() {
@@ -47,9 +47,12 @@ func ExampleCheckAgainst() {
 		Sections: []*plan.Section{{Number: "一", Title: "x", Tasks: []*task.Task{{Number: "1", Title: "精简审批环节", Implements: []uuid.UUID{parentTask.ID},
 			Responsibility: task.Responsibility{Lead: []string{"市住建局"}}, Deadline: &task.Deadline{Kind: task.OnDate, Date: date("2024-06-30")}}}}}}
 	for _, f := range plan.CheckAgainst(child, parent) {
-		fmt.Println(f.Code, f.MessageEn)
+		fmt.Println(f.Code, f.Path, f.MessageEn)
+		fmt.Println("parent task:", f.Parent.ID, f.Parent.Path)
 	}
-	// Output: late_deadline due 2024-06-30, after 2023-12-31, the deadline of parent task 1 it implements
+	// Output:
+	// late_deadline /sections/0/tasks/0/deadline due 2024-06-30, after 2023-12-31, the deadline of parent task 1「精简审批环节」 (/sections/0/tasks/0) it implements
+	// parent task: 6a888c15-7ee5-537c-b8fa-b9afaed75d84 /sections/0/tasks/0
 }
 
 func date(s string) calendar.Date { d, _ := calendar.ParseDate(s); return d }

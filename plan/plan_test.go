@@ -163,7 +163,7 @@ func TestValidateUnits(t *testing.T) {
 	for _, f := range fs {
 		if f.Code == "unknown_unit" {
 			assert.Contains(t, f.MessageZh, "市司法局", "the suggestion")
-			assert.Equal(t, "sections[0].sections[0].tasks[1].responsibility.supporting[0]", f.Path)
+			assert.Equal(t, "/sections/0/sections/0/tasks/1/responsibility/supporting/0", f.Path)
 		}
 	}
 }

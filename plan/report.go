@@ -88,7 +88,8 @@ type OverdueTask struct {
 	Due calendar.Date `json:"due"`
 	// Units are the accountable units (the late ones, when late).
 	Units []string `json:"units"`
-	// Path locates the task in the plan.
+	// Path is the task's JSON Pointer in the plan
+	// (/sections/0/tasks/3/delegated/1 for a delegated part).
 	Path string `json:"path"`
 	// Late is true when it is overdue on the report's date.
 	Late bool `json:"late"`
@@ -173,7 +174,7 @@ func NewReport(p *Plan, asOf calendar.Date, observations []indicator.Observation
 // the years it needs, and never fails the report. Past the plan's period
 // the report gives its close-out instead of supervision.
 func NewReportWith(p *Plan, asOf calendar.Date, observations []indicator.Observation, o ReportOptions) (*Report, error) {
-	tasks, paths := p.Tasks()
+	tasks, _ := p.Tasks()
 	to := p.TaskOptions()
 	to.Calendar, to.Directory, to.KeepDayOff = o.Calendar, o.Directory, o.KeepDayOff
 	to.Rules, to.Lights, to.Progress = o.Rules, o.Lights, o.Progress
@@ -196,10 +197,8 @@ func NewReportWith(p *Plan, asOf calendar.Date, observations []indicator.Observa
 		r.Undatable = board.Undatable
 	}
 	r.Lights = LightCounts{Green: board.Green, Yellow: board.Yellow, Red: board.Red}
-	pathOf := map[string]string{}
-	for i, t := range tasks {
-		pathOf[t.ID.String()+"#"+t.Number] = paths[i]
-	}
+	pathOf := map[*task.Task]string{} // delegated parts included
+	p.walkTasks(func(t *task.Task, path string) { pathOf[t] = path })
 	byTask := map[string]task.TaskLight{}
 	for _, tl := range board.Tasks {
 		byTask[tl.Task.String()+"#"+tl.Number] = tl
@@ -249,7 +248,7 @@ func NewReportWith(p *Plan, asOf calendar.Date, observations []indicator.Observa
 		if !dated {
 			return
 		}
-		ot := OverdueTask{Number: t.Number, Title: t.Title, Due: tl.Due, Path: pathOf[key], Light: tl.Light, Done: done}
+		ot := OverdueTask{Number: t.Number, Title: t.Title, Due: tl.Due, Path: pathOf[t], Light: tl.Light, Done: done}
 		for _, u := range tl.Units {
 			ot.Units = append(ot.Units, u.Unit)
 		}
