@@ -1095,8 +1095,10 @@ func kindAt(b byte) tokenKind {
 // v (a pointer), is written as json.Marshal writes v.
 func (c *checker) canonicalValue(start int, v reflect.Value) {
 	want, err := json.Marshal(v.Interface())
-	if err != nil {
-		return // a value the type cannot write: nothing to compare with
+	if err != nil { // read, but not written back: not a value bizenv writes
+		c.addAt(int64(start), Problem{Code: CodeValue, Err: err,
+			ZH: "该值可以读取，但无法写回：" + err.Error(), EN: "the value reads but cannot be written back: " + err.Error()})
+		return
 	}
 	end := c.pos
 	got := c.src[start:end]
