@@ -349,6 +349,25 @@ func (e *DecodeError) Error() string {
 	return b.String()
 }
 
+// Malformed reports whether the input is not a plan at all: empty, not
+// UTF-8, not JSON, too large, followed by other data, or a JSON value
+// that is not an object. Otherwise the input is a plan with problems in
+// its fields, each a finding at its place (bizenv check prints them as
+// findings and exits 1; it exits 2 for a malformed input).
+func (e *DecodeError) Malformed() bool {
+	for _, f := range e.Findings {
+		switch f.Code {
+		case "decode_empty", "decode_encoding", "decode_syntax", "decode_too_large", "decode_trailing_data":
+			return true
+		case "decode_type":
+			if f.Path == "" {
+				return true
+			}
+		}
+	}
+	return len(e.Findings) == 0
+}
+
 // Is reports whether target is ErrInvalidPlan.
 func (e *DecodeError) Is(target error) bool { return target == ErrInvalidPlan }
 

@@ -65,6 +65,14 @@ func TestReport(t *testing.T) {
 	text.Reset()
 	require.NoError(t, late.WriteText(&text))
 	golden(t, "report-excerpt-2026-01-05.txt", text.Bytes())
+	for _, l := range []Lang{LangZh, LangEn} {
+		text.Reset()
+		require.NoError(t, r.WriteTextIn(&text, l))
+		golden(t, "report-excerpt-2025-10-09."+string(l)+".txt", text.Bytes())
+		text.Reset()
+		require.NoError(t, late.WriteTextIn(&text, l))
+		golden(t, "report-excerpt-2026-01-05."+string(l)+".txt", text.Bytes())
+	}
 
 	text.Reset()
 	require.NoError(t, r.WriteText(&text))
