@@ -407,7 +407,7 @@ func withDesc(s *obj, desc string) *obj {
 // decoder accepts. A string type whose values are not checked on decoding
 // is any string, its known values listed in the description.
 func (g *gen) enumSchema(t reflect.Type, desc string) (*obj, error) {
-	names, checked := enumNames(t, g.docs.constants(t))
+	names, checked := enumNames(t, g.docs.constants(t), g.root.aliases)
 	if !checked {
 		if len(names) > 0 {
 			desc = strings.TrimSpace(desc + "\n\nKnown values: " + strings.Join(quoteAll(names), ", ") + "; others are accepted as written.")
@@ -434,8 +434,11 @@ func quoteAll(ss []string) []string {
 
 // enumNames returns the names of t's values and whether decoding checks
 // them (t has UnmarshalText). Integer types are tried value by value;
-// string types by their constants (consts) and "".
-func enumNames(t reflect.Type, consts []string) (names []string, checked bool) {
+// string types by their constants (consts) and "". With aliases, the
+// names a value's Chinese method gives are added when UnmarshalText reads
+// them (补正 for correction): a format decoded without
+// strictjson.Options.Canonical takes them.
+func enumNames(t reflect.Type, consts []string, aliases bool) (names []string, checked bool) {
 	checked = implements(t, textUnmarshaler)
 	seen := map[string]bool{}
 	try := func(v reflect.Value) {
@@ -460,6 +463,14 @@ func enumNames(t reflect.Type, consts []string) (names []string, checked bool) {
 		if !seen[text] {
 			seen[text] = true
 			names = append(names, text)
+		}
+		if m := v.MethodByName("Chinese"); aliases && checked && m.IsValid() && m.Type().NumIn() == 0 && m.Type().NumOut() == 1 && m.Type().Out(0).Kind() == reflect.String {
+			zh := m.Call(nil)[0].String()
+			back := reflect.New(t)
+			if zh != "" && !seen[zh] && back.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(zh)) == nil && reflect.DeepEqual(back.Elem().Interface(), v.Interface()) {
+				seen[zh] = true
+				names = append(names, zh)
+			}
 		}
 	}
 	switch t.Kind() {

@@ -21,6 +21,10 @@ type root struct {
 	// always writes are required. The formats others write (plans, cases)
 	// require nothing the decoder does not.
 	output bool
+	// aliases marks a format others write that is decoded without
+	// strictjson.Options.Canonical: its enumerations take their Chinese
+	// names too.
+	aliases bool
 	// fields adds keywords to single fields (Type.Field).
 	fields map[string]*obj
 	// notes adds to the descriptions of single fields (Type.Field).
@@ -54,8 +58,8 @@ func roots() []root {
 			description: "The supervision due on a day: task.Actions."},
 		{name: "import-findings", title: "bizenv import findings", typ: reflect.TypeFor[[]docimport.Finding](), output: true,
 			description: "What `bizenv import --findings FILE` writes: the importer's findings, each with its place in the document."},
-		{name: "approval-case", title: "bizenv approval case", typ: reflect.TypeFor[approval.Case](),
-			description: "An approval case (办件) and its event log, as `bizenv approval status CASE.json` reads it (approval.DecodeCase)."},
+		{name: "approval-case", title: "bizenv approval case", typ: reflect.TypeFor[approval.Case](), aliases: true,
+			description: "An approval case (办件) and its event log, as `bizenv approval status CASE.json` reads it (approval.DecodeCase). Kinds and reasons are written in English and read in Chinese too (补正 for correction)."},
 		{name: "approval-status", title: "bizenv approval status", typ: reflect.TypeFor[approval.Report](), output: true,
 			description: "What `bizenv approval status --format json` prints: a case's timers as of an instant (approval.Status)."},
 		{name: "approval-alerts", title: "bizenv approval alerts", typ: reflect.TypeFor[[]approval.Alert](), output: true,
