@@ -400,6 +400,27 @@ func canonicalOptions() Options {
 	}}
 }
 
+// unwritable reads any text and cannot write itself, as a time.Time with
+// an offset of +24:00 cannot.
+type unwritable struct{}
+
+func (unwritable) MarshalText() ([]byte, error) { return nil, errors.New("out of range") }
+func (*unwritable) UnmarshalText([]byte) error  { return nil }
+
+// A value read but not written back is refused under Canonical: it is not
+// a value bizenv writes, and a document holding it could not be written.
+func TestCanonicalRefusesWhatCannotBeWritten(t *testing.T) {
+	var x struct {
+		U unwritable `json:"u"`
+	}
+	err := UnmarshalWith([]byte(`{"u":"x"}`), &x, Options{Canonical: true})
+	var se *Error
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, CodeValue, se.Problems[0].Code)
+	assert.Equal(t, "/u", se.Problems[0].Pointer)
+	assert.Contains(t, se.Problems[0].EN, "cannot be written back")
+}
+
 // TestCanonical: under Options.Canonical a value is taken only as
 // json.Marshal writes it, null only where it means "none", and integers in
 // any notation a JSON Schema "integer" takes.
