@@ -378,6 +378,12 @@ func Namespace() uuid.UUID {
 // with none (鞍山市铁西区2025年优化营商环境55条 was issued without one) must
 // use its full title instead: an empty key would give the same IDs to the
 // items of every such plan.
+//
+// For the tasks of a plan, use plan.Plan.AssignIDs (or plan.TaskID)
+// instead: its recipe, documented in package plan and reproduced in other
+// languages, keys a plan without a 文号 by its title, issuer and date, and
+// names each task by its section path, so that IDs never collide within
+// or across plans. NewID is for tasks kept outside a plan.
 func NewID(key, number string) uuid.UUID {
 	return uuid.NewSHA1(Namespace(), []byte(FoldName(key)+"#"+FoldName(number)))
 }
