@@ -40,9 +40,11 @@ func ExamplePlan_Validate() {
 }
 
 func ExampleCheckAgainst() {
-	parentTask := &task.Task{ID: task.NewID("辽政办发〔2022〕14号", "1"), Number: "1", Title: "精简审批环节",
+	parentTask := &task.Task{Number: "1", Title: "精简审批环节",
 		Responsibility: task.Responsibility{Lead: []string{"省住建厅"}}, Deadline: &task.Deadline{Kind: task.OnDate, Date: date("2023-12-31")}}
-	parent := &plan.Plan{Title: "省方案", Period: plan.Period{From: 2021, To: 2025}, Sections: []*plan.Section{{Number: "一", Title: "x", Tasks: []*task.Task{parentTask}}}}
+	dn, _ := plan.ParseDocNumber("辽政办发〔2022〕14号")
+	parent := &plan.Plan{Title: "省方案", DocNumber: dn, Period: plan.Period{From: 2021, To: 2025}, Sections: []*plan.Section{{Number: "一", Title: "x", Tasks: []*task.Task{parentTask}}}}
+	parent.AssignIDs() // parentTask.ID = plan.TaskID("doc:辽政办发〔2022〕14号", "一/1")
 	child := &plan.Plan{Title: "市规划", Period: plan.Period{From: 2021, To: 2025}, Basis: []plan.Ref{{Title: "省方案"}},
 		Sections: []*plan.Section{{Number: "一", Title: "x", Tasks: []*task.Task{{Number: "1", Title: "精简审批环节", Implements: []uuid.UUID{parentTask.ID},
 			Responsibility: task.Responsibility{Lead: []string{"市住建局"}}, Deadline: &task.Deadline{Kind: task.OnDate, Date: date("2024-06-30")}}}}}}
@@ -52,7 +54,7 @@ func ExampleCheckAgainst() {
 	}
 	// Output:
 	// late_deadline /sections/0/tasks/0/deadline due 2024-06-30, after 2023-12-31, the deadline of parent task 1「精简审批环节」 (/sections/0/tasks/0) it implements
-	// parent task: 6a888c15-7ee5-537c-b8fa-b9afaed75d84 /sections/0/tasks/0
+	// parent task: bb435fa6-f484-5f7d-a9ec-2aa6170ade59 /sections/0/tasks/0
 }
 
 func date(s string) calendar.Date { d, _ := calendar.ParseDate(s); return d }
