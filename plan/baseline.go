@@ -112,17 +112,26 @@ func (b Baseline) Split(fs []Finding) (fresh []Finding, gone []BaselineEntry) {
 const maxBaselineBytes = 64 << 20
 
 // DecodeBaseline reads a baseline written by json.Marshal (bizenv check
-// --write-baseline), strictly (see Decode); a baseline without keys is an
-// error wrapping ErrInvalidPlan.
+// --write-baseline), strictly (see Decode); its problems, an entry without
+// a key among them, come as a *DecodeError.
 func DecodeBaseline(r io.Reader) (*Baseline, error) {
 	var b Baseline
 	if err := strictjson.DecodeWith(r, maxBaselineBytes, &b, contract.Options()); err != nil {
+		if de, ok := decodeError(err).(*DecodeError); ok {
+			de.baseline = true
+			return nil, de
+		}
 		return nil, fmt.Errorf("%w: 无法读取基线 / cannot read the baseline: %w", ErrInvalidPlan, err)
 	}
+	de := &DecodeError{baseline: true}
 	for i, e := range b.Findings {
-		if e.Key == "" {
-			return nil, fmt.Errorf("%w: 基线 /findings/%d 缺少 key / baseline /findings/%d has no key", ErrInvalidPlan, i, i)
+		if e.Key == "" && len(de.Findings) < strictjson.MaxProblems {
+			de.Findings = append(de.Findings, Finding{Code: "decode_value", Severity: Error, Path: pointer("findings", i, "key"),
+				MessageZh: "缺少 key", MessageEn: "the key is missing"})
 		}
+	}
+	if len(de.Findings) > 0 {
+		return nil, de
 	}
 	return &b, nil
 }

@@ -56,7 +56,9 @@ func (k *Kind) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%w: 未知的计划类型 %q（应为 programme、action_plan、measures 或 item_list）/ unknown kind %q (want programme, action_plan, measures or item_list)", ErrInvalidPlan, b, b)
+	return &ValueError{Input: string(b),
+		MessageZh: fmt.Sprintf("未知的计划类型 %q（应为 programme、action_plan、measures 或 item_list）", b),
+		MessageEn: fmt.Sprintf("unknown kind %q (want programme, action_plan, measures or item_list)", b)}
 }
 
 // Period is the span of years a plan covers (2021–2025).
@@ -323,12 +325,17 @@ type DecodeError struct {
 	// Findings are the problems, in document order.
 	Findings []Finding
 	err      error
+	baseline bool // a baseline, not a plan
 }
 
 // Error lists the first problems in Chinese and English.
 func (e *DecodeError) Error() string {
 	var b strings.Builder
-	b.WriteString("plan: 无法读取计划 / cannot read the plan: ")
+	if e.baseline {
+		b.WriteString("plan: 无法读取基线 / cannot read the baseline: ")
+	} else {
+		b.WriteString("plan: 无法读取计划 / cannot read the plan: ")
+	}
 	for i, f := range e.Findings {
 		if i == 3 {
 			fmt.Fprintf(&b, "；另有%d处 / and %d more", len(e.Findings)-3, len(e.Findings)-3)
@@ -404,9 +411,9 @@ func decodeError(err error) error {
 // bilingual returns what a value's own decoding error says, in Chinese and
 // English apart, for the errors that say it apart.
 func bilingual(err error) (zh, en string, ok bool) {
-	var dn *DocNumberError
-	if errors.As(err, &dn) {
-		return dn.MessageZh, dn.MessageEn, true
+	var ve *ValueError
+	if errors.As(err, &ve) {
+		return ve.MessageZh, ve.MessageEn, true
 	}
 	var pe *calendar.ParseError
 	if errors.As(err, &pe) {

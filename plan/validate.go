@@ -24,14 +24,17 @@ const (
 )
 
 // UnmarshalText implements encoding.TextUnmarshaler: error, warning or
-// info.
+// info; empty text is the zero Severity (unset), so that a zero value
+// written reads back.
 func (s *Severity) UnmarshalText(b []byte) error {
 	switch v := Severity(b); v {
-	case Error, Warning, Info:
+	case Error, Warning, Info, "":
 		*s = v
 		return nil
 	}
-	return fmt.Errorf("%w: 未知的严重程度 %q（应为 error、warning 或 info）/ unknown severity %q (want error, warning or info)", ErrInvalidPlan, b, b)
+	return &ValueError{Input: string(b),
+		MessageZh: fmt.Sprintf("未知的严重程度 %q（应为 error、warning 或 info）", b),
+		MessageEn: fmt.Sprintf("unknown severity %q (want error, warning or info)", b)}
 }
 
 // Finding is one problem found in a plan. Code is stable: programs may

@@ -136,7 +136,8 @@ func TestCheckBaseline(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "bad.json"), []byte(`{"findings":[{}]}`), 0o644))
 	r = bizenv(t, "", "check", planFile, "--baseline", filepath.Join(dir, "bad.json"))
 	assert.Equal(t, 2, r.code)
-	assert.Contains(t, r.stderr, "no key")
+	assert.Contains(t, r.stderr, "/findings/0/key: 缺少 key / the key is missing")
+	assert.NotContains(t, r.stderr, "invalid plan: plan: invalid plan", "no doubled prefix")
 }
 
 // Issue 17: --lang zh and --lang en print one language; JSON keeps both.
