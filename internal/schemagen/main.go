@@ -67,9 +67,12 @@ func run(dir string) error {
 	if dir == "" {
 		dir = filepath.Join(root, "schemas")
 	}
-	files, err := generate(root)
+	files, warnings, err := generate(root)
 	if err != nil {
 		return err
+	}
+	for _, w := range warnings {
+		fmt.Fprintln(os.Stderr, "schemagen: warning:", w)
 	}
 	for _, f := range files {
 		if err := os.WriteFile(filepath.Join(dir, f.name), f.data, 0o644); err != nil {
@@ -109,26 +112,27 @@ type file struct {
 	data []byte
 }
 
-// generate returns every schema, in the order of roots.
-func generate(root string) ([]file, error) {
+// generate returns every schema, in the order of roots, and the warnings
+// of what could only be approximated.
+func generate(root string) ([]file, []string, error) {
 	docs := &docs{root: root, types: map[string]string{}, fields: map[string]string{}, consts: map[string][]string{}, loaded: map[string]bool{}}
 	var out []file
 	for _, r := range roots() {
 		g := &gen{docs: docs, root: r, defs: map[string]*obj{}}
 		s, err := g.document()
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", r.name, err)
+			return nil, nil, fmt.Errorf("%s: %w", r.name, err)
 		}
 		var buf bytes.Buffer
 		enc := json.NewEncoder(&buf)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(s); err != nil {
-			return nil, fmt.Errorf("%s: %w", r.name, err)
+			return nil, nil, fmt.Errorf("%s: %w", r.name, err)
 		}
 		out = append(out, file{r.name + ".schema.json", buf.Bytes()})
 	}
-	return out, nil
+	return out, docs.warnings, nil
 }
 
 // obj is a JSON object that keeps its keys in the order they were set.
@@ -349,10 +353,27 @@ func (g *gen) typeSchema(t reflect.Type) (*obj, error) {
 	}
 	desc := g.docs.typeDoc(t)
 	switch {
-	case implements(t, textMarshaler) && !implements(t, jsonMarshaler) || t.Kind() == reflect.String && t.PkgPath() != "":
+	case implements(t, textMarshaler) && !implements(t, jsonMarshaler) && t.Kind() != reflect.Struct && t.Kind() != reflect.Array,
+		t.Kind() == reflect.String && t.PkgPath() != "" && !implements(t, jsonMarshaler):
 		return g.enumSchema(t, desc)
-	case implements(t, jsonMarshaler) && t.Kind() != reflect.Struct:
-		return nil, fmt.Errorf("%s writes its own JSON and has no entry in the table of scalars", t)
+	case implements(t, textMarshaler) && !implements(t, jsonMarshaler):
+		// A value with a text form of its own that is not in the table:
+		// a string, as its doc comment describes it.
+		g.warnf("%s has a text form and no entry in the table of scalars: written as any string", t)
+		return withDesc(newObj("type", "string"), desc), nil
+	case implements(t, jsonMarshaler):
+		// A type that writes its own JSON: a struct that writes its fields
+		// (or null) is described by them; any other by the JSON kind its
+		// zero value writes.
+		kind := zeroKind(t)
+		if t.Kind() == reflect.Struct && (kind == "object" || kind == "null") {
+			return g.structSchema(t)
+		}
+		g.warnf("%s writes its own JSON and has no entry in the table of scalars: described as any %s", t, kind)
+		if kind == "null" || kind == "" {
+			return withDesc(newObj(), desc), nil
+		}
+		return withDesc(newObj("type", kind), desc), nil
 	}
 	switch t.Kind() {
 	case reflect.Struct:
@@ -414,14 +435,49 @@ func (g *gen) enumSchema(t reflect.Type, desc string) (*obj, error) {
 		}
 		return withDesc(newObj("type", "string"), desc), nil
 	}
-	if len(names) == 0 {
-		return nil, fmt.Errorf("%s: no value written and read back", t)
+	if len(names) == 0 || len(names) > maxEnum {
+		// Not an enumeration: a value with a text form of its own (a time
+		// of day), described by its doc comment.
+		g.warnf("%s has a text form and no entry in the table of scalars: written as any string", t)
+		return withDesc(newObj("type", "string"), desc), nil
 	}
 	vals := make([]any, len(names))
 	for i, n := range names {
 		vals[i] = n
 	}
 	return withDesc(newObj("type", "string", "enum", vals), desc), nil
+}
+
+// maxEnum is the most names an enumeration has; a type with a text form
+// and more values (a time of day) is not one.
+const maxEnum = 64
+
+// zeroKind is the JSON kind json.Marshal writes for the zero value of t:
+// object, array, string, number, boolean or null ("" when it fails).
+func zeroKind(t reflect.Type) string {
+	b, err := json.Marshal(reflect.New(t).Interface())
+	if err != nil || len(b) == 0 {
+		return ""
+	}
+	switch b[0] {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case '"':
+		return "string"
+	case 't', 'f':
+		return "boolean"
+	case 'n':
+		return "null"
+	}
+	return "number"
+}
+
+// warnf records something the generator could only approximate; main
+// prints the warnings, and the tests allow none for bizenv's own types.
+func (g *gen) warnf(format string, a ...any) {
+	g.docs.warnings = append(g.docs.warnings, g.root.name+": "+fmt.Sprintf(format, a...))
 }
 
 func quoteAll(ss []string) []string {
@@ -513,7 +569,20 @@ func (g *gen) structSchema(t reflect.Type) (*obj, error) {
 		}
 		desc := g.docs.fieldDoc(f.owner, f.field.Name)
 		if desc == "" {
-			return nil, fmt.Errorf("%s.%s has no doc comment to describe it", f.owner, f.field.Name)
+			// No doc comment on the field: the description of its type.
+			ft := f.field.Type
+			for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
+				ft = ft.Elem()
+			}
+			if sc, ok := scalars()[ft]; ok {
+				desc = sc.description
+			} else if ft.Name() != "" {
+				desc = g.docs.typeDoc(ft)
+			}
+			if desc == "" {
+				return nil, fmt.Errorf("%s.%s has no doc comment to describe it", f.owner, f.field.Name)
+			}
+			g.warnf("%s.%s has no doc comment: described by its type", f.owner, f.field.Name)
 		}
 		if note := g.root.notes[f.owner.Name()+"."+f.field.Name]; note != "" {
 			desc += " " + note
@@ -623,6 +692,8 @@ type docs struct {
 	types  map[string]string   // pkgpath.Type -> doc
 	fields map[string]string   // pkgpath.Type.Field -> doc
 	consts map[string][]string // pkgpath.Type -> string constants
+	// warnings are what the generator could only approximate.
+	warnings []string
 }
 
 func (d *docs) load(pkg string) {
@@ -761,6 +832,20 @@ func hanClass() string {
 	return b.String()
 }
 
+// festivalPattern is the form of a calendar.Festival, a set: the names of
+// its single holidays, joined by 、.
+func festivalPattern() string {
+	var names []string
+	for i := range 16 {
+		b, err := (calendar.Festival(1) << i).MarshalText()
+		if err == nil && len(b) > 0 {
+			names = append(names, string(b))
+		}
+	}
+	one := "(" + strings.Join(names, "|") + ")"
+	return "^(" + one + "(、" + one + ")*)?$"
+}
+
 // scalars is the table of types with a text form of their own.
 func scalars() map[reflect.Type]scalar {
 	han := hanClass()
@@ -790,6 +875,9 @@ func scalars() map[reflect.Type]scalar {
 			"A statutory period as bizenv writes it: a number and a unit — 20工作日 (working days), 15日 (natural days), 3个月, 1年, 24小时.",
 			newObj("type", "string")},
 		reflect.TypeFor[json.RawMessage](): {"Any JSON value.", newObj()},
+		reflect.TypeFor[calendar.Festival](): {
+			"The holidays a day belongs to: their Chinese names joined by 、 (中秋节、国庆节); \"\" for none.",
+			newObj("type", "string", "pattern", festivalPattern())},
 		reflect.TypeFor[credit.USCC](): {
 			"A unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters, digits and the capital letters the standard uses (no I, O, S, V, Z), both check characters right; \"\" for none.",
 			newObj("type", "string", "pattern", "^([0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10})?$")},
