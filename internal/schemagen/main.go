@@ -580,7 +580,7 @@ func (g *gen) structSchema(t reflect.Type) (*obj, error) {
 				desc = g.docs.typeDoc(ft)
 			}
 			if desc == "" {
-				return nil, fmt.Errorf("%s.%s has no doc comment to describe it", f.owner, f.field.Name)
+				desc = fmt.Sprintf("%s (%s).", f.field.Name, f.field.Type)
 			}
 			g.warnf("%s.%s has no doc comment: described by its type", f.owner, f.field.Name)
 		}
