@@ -1,6 +1,7 @@
 package plan_test
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -76,4 +77,64 @@ func ExampleDecode() {
 	_, err := plan.Decode(strings.NewReader("{\n  \"title\": \"x\",\n  \"colour\": \"red\"\n}"))
 	fmt.Println(err != nil, strings.Contains(err.Error(), "colour"))
 	// Output: true true
+}
+
+// Decode reports every problem of a plan as findings with a code and a
+// JSON Pointer; a value is taken only as bizenv writes it.
+func ExampleDecode_findings() {
+	_, err := plan.Decode(strings.NewReader(`{"title":"街道方案","sections":[{"number":"一","title":"政务","tasks":[
+		{"number":"1","title":"帮办","status":"推进中","ledger":[{"seq":1,"date":"2025-04-30","unit":"街道","percent":40}]}]}]}`))
+	var de *plan.DecodeError
+	if errors.As(err, &de) {
+		fmt.Println("malformed:", de.Malformed())
+		for _, f := range de.Findings {
+			fmt.Println(f.Code, f.Path)
+		}
+	}
+	// Output:
+	// malformed: false
+	// decode_noncanonical /sections/0/tasks/0/status
+	// decode_noncanonical /sections/0/tasks/0/ledger/0/percent
+}
+
+// A baseline accepts the findings known today; a check then fails only on
+// new ones, even when items are inserted before the known ones.
+func ExampleBaseline() {
+	p := &plan.Plan{Title: "某街道方案", Kind: plan.ActionPlan, Period: plan.Period{From: 2025, To: 2025},
+		Sections: []*plan.Section{{Number: "一", Title: "政务", Tasks: []*task.Task{
+			{Number: "1", Title: "编制清单", Responsibility: task.Responsibility{Lead: []string{"区数据局"}}},
+			{Number: "2", Title: "无人负责的任务"}}}}}
+	p.AssignIDs()
+	b := plan.NewBaseline(p.Validate(plan.Options{}))
+	for _, e := range b.Findings {
+		fmt.Println(e.Code, e.Task)
+	}
+
+	p.Sections[0].Tasks = append([]*task.Task{{Number: "0", Title: "新增", Responsibility: task.Responsibility{Lead: []string{"区数据局"}},
+		Deadline: &task.Deadline{Kind: task.OnDate, Date: date("2026-03-31")}}}, p.Sections[0].Tasks...)
+	p.AssignIDs()
+	fresh, gone := b.Split(p.Validate(plan.Options{}))
+	for _, f := range fresh {
+		fmt.Println("new:", f.Code, f.Path)
+	}
+	fmt.Println("gone:", len(gone))
+	// Output:
+	// no_accountable 2「无人负责的任务」
+	// new: deadline_outside_period /sections/0/tasks/0/deadline
+	// gone: 0
+}
+
+// Findings sort as their places stand in the document: numbers as
+// numbers, fields in the order the plan writes them.
+func ExampleSort() {
+	fs := []plan.Finding{{Code: "b", Path: "/sections/17/title"}, {Code: "c", Path: "/targets/0"}, {Code: "a", Path: "/sections/2/title"}, {Code: "d", Path: "/title"}}
+	plan.Sort(fs)
+	for _, f := range fs {
+		fmt.Println(f.Path)
+	}
+	// Output:
+	// /title
+	// /sections/2/title
+	// /sections/17/title
+	// /targets/0
 }
