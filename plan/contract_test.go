@@ -667,3 +667,17 @@ func TestEveryScalarOfThePlanIsCovered(t *testing.T) {
 		assert.True(t, ok, "%s is not in scalarTypes", name)
 	}
 }
+
+// segments splits a JSON Pointer into its unescaped reference tokens.
+func segments(p string) []string {
+	if p == "" {
+		return nil
+	}
+	parts := strings.Split(strings.TrimPrefix(p, "/"), "/")
+	for i, s := range parts {
+		if strings.Contains(s, "~") {
+			parts[i] = strings.NewReplacer("~1", "/", "~0", "~").Replace(s)
+		}
+	}
+	return parts
+}

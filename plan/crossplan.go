@@ -43,7 +43,14 @@ func CheckAgainst(child, parent *Plan) []Finding {
 		fs.add(Error, "self_parent", "", "计划不能以自身为上级", "a plan cannot be checked against itself")
 		return fs
 	}
-	prefs := parent.taskRefs()
+	ptasks, ppaths := parent.Tasks()
+	var prefs map[string]*TaskRef // made when a finding names a parent task
+	refOf := func(j int) *TaskRef {
+		if prefs == nil {
+			prefs = parent.taskRefs(ptasks, ppaths)
+		}
+		return refIn(prefs, ptasks[j], ppaths[j])
+	}
 	named := false
 	for _, b := range child.Basis {
 		named = named || b.names(parent)
@@ -58,7 +65,6 @@ func CheckAgainst(child, parent *Plan) []Finding {
 		}
 	}
 
-	ptasks, ppaths := parent.Tasks()
 	byID := make(map[uuid.UUID]int, len(ptasks))
 	for i, t := range ptasks {
 		if t.ID != uuid.Nil {
@@ -82,7 +88,7 @@ func CheckAgainst(child, parent *Plan) []Finding {
 			implemented[j] = true
 			cd, pd := dueOf(t, child), dueOf(ptasks[j], parent)
 			if !cd.IsZero() && !pd.IsZero() && cd.After(pd) {
-				pr := refOf(prefs, ptasks[j], ppaths[j])
+				pr := refOf(j)
 				fs = append(fs, Finding{Code: "late_deadline", Severity: Error, Path: cpaths[i] + "/deadline", Parent: pr,
 					MessageZh: fmt.Sprintf("期限 %s 晚于所落实的上级任务 %s（%s）的期限 %s", cd, pr.Label(), pr.Path, pd),
 					MessageEn: fmt.Sprintf("due %s, after %s, the deadline of parent task %s (%s) it implements", cd, pd, pr.Label(), pr.Path)})
@@ -91,15 +97,15 @@ func CheckAgainst(child, parent *Plan) []Finding {
 	}
 	for j, done := range implemented {
 		if !done {
-			fs = append(fs, Finding{Code: "uncovered_parent_task", Severity: Info, Path: ppaths[j], Document: "parent", Parent: refOf(prefs, ptasks[j], ppaths[j]),
+			fs = append(fs, Finding{Code: "uncovered_parent_task", Severity: Info, Path: ppaths[j], Document: "parent", Parent: refOf(j),
 				MessageZh: fmt.Sprintf("上级任务 %s「%s」没有下级任务落实", ptasks[j].Number, ptasks[j].Title),
 				MessageEn: fmt.Sprintf("parent task %s %q is implemented by no child task", ptasks[j].Number, ptasks[j].Title)})
 		}
 	}
-	suggestLinks(ctasks, cpaths, unlinked, ptasks, ppaths, prefs, &fs)
+	suggestLinks(ctasks, cpaths, unlinked, ptasks, refOf, &fs)
 	compareTargets(child, parent, &fs)
 	out := []Finding(fs)
-	child.annotate(out)
+	child.annotate(out, ctasks, cpaths)
 	Sort(out)
 	return out
 }
@@ -167,7 +173,7 @@ func isLower(o indicator.Op) bool { return o == indicator.AtLeast || o == indica
 // and still count towards a suggestion.
 const maxPairShare = 64
 
-func suggestLinks(ctasks []*task.Task, cpaths []string, unlinked []int, ptasks []*task.Task, ppaths []string, prefs map[string]*TaskRef, fs *findings) {
+func suggestLinks(ctasks []*task.Task, cpaths []string, unlinked []int, ptasks []*task.Task, refOf func(j int) *TaskRef, fs *findings) {
 	if len(unlinked) == 0 || len(ptasks) == 0 {
 		return
 	}
@@ -207,7 +213,7 @@ func suggestLinks(ctasks []*task.Task, cpaths []string, unlinked []int, ptasks [
 			}
 		}
 		if best >= 0 && score >= 0.5 {
-			pr := refOf(prefs, ptasks[best], ppaths[best])
+			pr := refOf(best)
 			*fs = append(*fs, Finding{Code: "suggested_link", Severity: Info, Path: cpaths[i] + "/implements", Parent: pr,
 				MessageZh: fmt.Sprintf("未注明落实的上级任务；与上级任务 %s（%s）相近", pr.Label(), pr.Path),
 				MessageEn: fmt.Sprintf("implements nothing; it resembles parent task %s (%s)", pr.Label(), pr.Path)})
@@ -231,9 +237,9 @@ func bigrams(s string) map[[2]rune]bool {
 	return out
 }
 
-// refOf returns the TaskRef of t at path: from refs, or made from t when
+// refIn returns the TaskRef of t at path: from refs, or made from t when
 // refs lacks it (a task that stands twice in the plan is walked once).
-func refOf(refs map[string]*TaskRef, t *task.Task, path string) *TaskRef {
+func refIn(refs map[string]*TaskRef, t *task.Task, path string) *TaskRef {
 	if r := refs[path]; r != nil {
 		return r
 	}

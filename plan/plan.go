@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/bizenv/bizenv/calendar"
@@ -254,11 +255,11 @@ func (p *Plan) Tasks() (tasks []*task.Task, paths []string) {
 			if s == nil {
 				continue
 			}
-			path := fmt.Sprintf("%s/sections/%d", prefix, i)
+			path := prefix + "/sections/" + strconv.Itoa(i)
 			for j, t := range s.Tasks {
 				if t != nil {
 					tasks = append(tasks, t)
-					paths = append(paths, fmt.Sprintf("%s/tasks/%d", path, j))
+					paths = append(paths, path+"/tasks/"+strconv.Itoa(j))
 				}
 			}
 			walk(s.Sections, path, depth+1)

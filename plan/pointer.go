@@ -2,9 +2,11 @@ package plan
 
 import (
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/bizenv/bizenv/internal/contract"
 )
@@ -52,21 +54,10 @@ func dottedPointer(dotted string) string {
 	return b.String()
 }
 
-// segments splits a JSON Pointer into its unescaped reference tokens.
-func segments(p string) []string {
-	if p == "" {
-		return nil
-	}
-	parts := strings.Split(strings.TrimPrefix(p, "/"), "/")
-	for i, s := range parts {
-		if strings.Contains(s, "~") {
-			parts[i] = strings.NewReplacer("~1", "/", "~0", "~").Replace(s)
-		}
-	}
-	return parts
-}
-
-var planType = reflect.TypeFor[Plan]()
+var (
+	planType   = reflect.TypeFor[Plan]()
+	planShapes = contract.Shapes() // read only
+)
 
 // ComparePaths orders two JSON Pointers into a plan by where their values
 // stand in the document: array indexes as numbers (/sections/2 before
@@ -74,29 +65,49 @@ var planType = reflect.TypeFor[Plan]()
 // (/title before /sections), a value before what lies within it. It
 // returns -1, 0 or +1.
 func ComparePaths(a, b string) int {
-	sa, sb := segments(a), segments(b)
 	t := planType
-	shapes := contract.Shapes()
-	for i := 0; i < len(sa) && i < len(sb); i++ {
-		t = elemOf(t, shapes)
-		if sa[i] == sb[i] {
-			t = step(t, sa[i])
+	for {
+		if a == "" || b == "" {
+			return cmpInt(len(a), len(b))
+		}
+		sa, ra := nextSegment(a)
+		sb, rb := nextSegment(b)
+		t = elemOf(t, planShapes)
+		if sa == sb {
+			t = step(t, unescapeSegment(sa))
+			a, b = ra, rb
 			continue
 		}
-		na, errA := strconv.Atoi(sa[i])
-		nb, errB := strconv.Atoi(sb[i])
+		na, errA := strconv.Atoi(sa)
+		nb, errB := strconv.Atoi(sb)
 		switch {
 		case errA == nil && errB == nil:
 			return cmpInt(na, nb)
 		case t != nil && t.Kind() == reflect.Struct:
-			ra, rb := fieldRank(t, sa[i]), fieldRank(t, sb[i])
-			if ra != rb {
+			if ra, rb := fieldRank(t, unescapeSegment(sa)), fieldRank(t, unescapeSegment(sb)); ra != rb {
 				return cmpInt(ra, rb)
 			}
 		}
-		return strings.Compare(sa[i], sb[i])
+		return strings.Compare(sa, sb)
 	}
-	return cmpInt(len(sa), len(sb))
+}
+
+// nextSegment splits the first reference token (still escaped) off a JSON
+// Pointer.
+func nextSegment(p string) (seg, rest string) {
+	p = strings.TrimPrefix(p, "/")
+	if i := strings.IndexByte(p, '/'); i >= 0 {
+		return p[:i], p[i:]
+	}
+	return p, ""
+}
+
+// unescapeSegment undoes RFC 6901's ~1 and ~0.
+func unescapeSegment(s string) string {
+	if !strings.Contains(s, "~") {
+		return s
+	}
+	return strings.NewReplacer("~1", "/", "~0", "~").Replace(s)
 }
 
 func cmpInt(a, b int) int {
@@ -129,10 +140,8 @@ func step(t reflect.Type, seg string) reflect.Type {
 	case t.Kind() == reflect.Slice || t.Kind() == reflect.Array:
 		return t.Elem()
 	case t.Kind() == reflect.Struct:
-		for i := range t.NumField() {
-			if jsonName(t.Field(i)) == seg {
-				return t.Field(i).Type
-			}
+		if i, ok := fieldIndex(t)[seg]; ok {
+			return t.Field(i).Type
 		}
 	}
 	return nil
@@ -141,12 +150,25 @@ func step(t reflect.Type, seg string) reflect.Type {
 // fieldRank is the place of the field named name among t's fields; past
 // the end for a name t does not have.
 func fieldRank(t reflect.Type, name string) int {
-	for i := range t.NumField() {
-		if jsonName(t.Field(i)) == name {
-			return i
-		}
+	if i, ok := fieldIndex(t)[name]; ok {
+		return i
 	}
 	return t.NumField()
+}
+
+var fieldIndexes sync.Map // reflect.Type -> map[string]int, read only once stored
+
+// fieldIndex maps the JSON names of struct t's fields to their indexes.
+func fieldIndex(t reflect.Type) map[string]int {
+	if m, ok := fieldIndexes.Load(t); ok {
+		return m.(map[string]int)
+	}
+	m := make(map[string]int, t.NumField())
+	for i := range t.NumField() {
+		m[jsonName(t.Field(i))] = i
+	}
+	fieldIndexes.Store(t, m)
+	return m
 }
 
 func jsonName(f reflect.StructField) string {
@@ -163,17 +185,67 @@ func jsonName(f reflect.StructField) string {
 // then by code.
 func Sort(fs []Finding) {
 	rank := map[Severity]int{Error: 0, Warning: 1, Info: 2}
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.Document != b.Document {
-			return a.Document < b.Document
+	type item struct {
+		f    Finding
+		key  []int32 // the path's places, worked out once (pathKey)
+		sure bool    // key decides every comparison with another sure key
+	}
+	items := make([]item, len(fs))
+	for i, f := range fs {
+		k, sure := pathKey(f.Path)
+		items[i] = item{f, k, sure}
+	}
+	sort.SliceStable(items, func(i, j int) bool {
+		a, b := &items[i], &items[j]
+		if a.f.Document != b.f.Document {
+			return a.f.Document < b.f.Document
 		}
-		if c := ComparePaths(a.Path, b.Path); c != 0 {
+		c := 0
+		if a.sure && b.sure {
+			c = slices.Compare(a.key, b.key)
+		} else if a.f.Path != b.f.Path {
+			c = ComparePaths(a.f.Path, b.f.Path)
+		}
+		if c != 0 {
 			return c < 0
 		}
-		if rank[a.Severity] != rank[b.Severity] {
-			return rank[a.Severity] < rank[b.Severity]
+		if rank[a.f.Severity] != rank[b.f.Severity] {
+			return rank[a.f.Severity] < rank[b.f.Severity]
 		}
-		return a.Code < b.Code
+		return a.f.Code < b.f.Code
 	})
+	for i := range items {
+		fs[i] = items[i].f
+	}
+}
+
+// pathKey returns the places of a JSON Pointer into a plan — array indexes
+// and the ranks of fields — so that comparing keys orders pointers as
+// ComparePaths does. sure is false when a segment is neither (then
+// ComparePaths decides).
+func pathKey(p string) (key []int32, sure bool) {
+	t := planType
+	for p != "" {
+		seg, rest := nextSegment(p)
+		t = elemOf(t, planShapes)
+		switch {
+		case t != nil && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array):
+			n, err := strconv.Atoi(seg)
+			if err != nil || n > 1<<30 {
+				return key, false
+			}
+			key = append(key, int32(n))
+		case t != nil && t.Kind() == reflect.Struct:
+			i, ok := fieldIndex(t)[unescapeSegment(seg)]
+			if !ok {
+				return key, false
+			}
+			key = append(key, int32(i))
+		default:
+			return key, false
+		}
+		t = step(t, unescapeSegment(seg))
+		p = rest
+	}
+	return key, true
 }

@@ -280,7 +280,7 @@ func (p *Plan) Validate(o Options) []Finding {
 		}
 	}
 	out := []Finding(fs)
-	p.annotate(out)
+	p.annotate(out, tasks, paths)
 	Sort(out)
 	return out
 }
@@ -319,7 +319,12 @@ func (p *Plan) checkIDs(fs *findings) {
 // path, in document order; each task once.
 func (p *Plan) walkTasks(fn func(t *task.Task, path string)) {
 	tasks, paths := p.Tasks()
-	seen := map[*task.Task]bool{}
+	walkTasksIn(tasks, paths, fn)
+}
+
+// walkTasksIn is walkTasks over the tasks and paths Tasks returned.
+func walkTasksIn(tasks []*task.Task, paths []string, fn func(t *task.Task, path string)) {
+	seen := make(map[*task.Task]bool, len(tasks))
 	var del func(t *task.Task, path string)
 	del = func(t *task.Task, path string) {
 		for i, d := range t.Delegated {
@@ -327,7 +332,7 @@ func (p *Plan) walkTasks(fn func(t *task.Task, path string)) {
 				continue
 			}
 			seen[d] = true
-			dp := fmt.Sprintf("%s/delegated/%d", path, i)
+			dp := path + "/delegated/" + strconv.Itoa(i)
 			fn(d, dp)
 			del(d, dp)
 		}
@@ -343,23 +348,24 @@ func (p *Plan) walkTasks(fn func(t *task.Task, path string)) {
 }
 
 // taskRefs returns a TaskRef for every task of the plan, delegated ones
-// included, by path.
-func (p *Plan) taskRefs() map[string]*TaskRef {
-	keys := map[*task.Task]string{}
+// included, by path; tasks and paths are what Tasks returned.
+func (p *Plan) taskRefs(tasks []*task.Task, paths []string) map[string]*TaskRef {
 	ts, ks := p.ItemKeys()
+	keys := make(map[*task.Task]string, len(ts))
 	for i, t := range ts {
 		keys[t] = ks[i]
 	}
-	refs := map[string]*TaskRef{}
-	p.walkTasks(func(t *task.Task, path string) {
+	refs := make(map[string]*TaskRef, len(ts))
+	walkTasksIn(tasks, paths, func(t *task.Task, path string) {
 		refs[path] = &TaskRef{ID: t.ID, Key: keys[t], Number: t.Number, Title: t.Title, Path: path}
 	})
 	return refs
 }
 
 // annotate sets Task on every finding (of the plan itself) whose path lies
-// in a task: the deepest task that holds it.
-func (p *Plan) annotate(fs []Finding) {
+// in a task: the deepest task that holds it. tasks and paths are what
+// Tasks returned.
+func (p *Plan) annotate(fs []Finding, tasks []*task.Task, paths []string) {
 	var refs map[string]*TaskRef
 	for i := range fs {
 		f := &fs[i]
@@ -367,7 +373,7 @@ func (p *Plan) annotate(fs []Finding) {
 			continue
 		}
 		if refs == nil {
-			refs = p.taskRefs()
+			refs = p.taskRefs(tasks, paths)
 		}
 		for path := f.Path; path != ""; path = path[:strings.LastIndexByte(path, '/')] {
 			if r, ok := refs[path]; ok {
