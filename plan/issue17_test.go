@@ -203,3 +203,19 @@ func mustDirectory(t *testing.T) *org.Directory {
 	require.NoError(t, err)
 	return dir
 }
+
+// Sort orders as ComparePaths does, keys or no keys (paths outside the
+// format, escaped keys).
+func TestSortAgreesWithComparePaths(t *testing.T) {
+	paths := []string{"", "/zz", "/title", "/sections/x", "/sections/10/tasks/2/ledger/1/unknown", "/sections/10/tasks/2/ledger/1/seq",
+		"/sections/9", "/sections/9/tasks/0/responsibility/lead/3", "/sections/9/tasks/0/responsibility/lead/12", "/a~1b", "/targets/0/target/op",
+		"/sections/9/tasks/0/delegated/0/delegated/1/id", "/indicator_systems/0/roots/2/children/10/measure/targets/0"}
+	fs := make([]Finding, 0, len(paths))
+	for i := len(paths) - 1; i >= 0; i-- {
+		fs = append(fs, Finding{Code: "c", Path: paths[i]})
+	}
+	Sort(fs)
+	for i := 1; i < len(fs); i++ {
+		assert.LessOrEqual(t, ComparePaths(fs[i-1].Path, fs[i].Path), 0, "%q before %q", fs[i-1].Path, fs[i].Path)
+	}
+}
