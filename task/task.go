@@ -259,9 +259,10 @@ func (t *Task) SetStatus(next Status) error {
 type Finding struct {
 	// Task is the number of the task (or delegated part) concerned.
 	Task string `json:"task"`
-	// Field locates the problem: responsibility, milestones[1].due,
-	// delegated[0].deadline (the path style of plan.Finding, appended to
-	// the task's own path).
+	// Field locates the problem within the task: responsibility,
+	// milestones[1].due, delegated[0].deadline, ledger[2].seq (JSON names;
+	// plan.Plan.Validate turns it into a JSON Pointer below the task's,
+	// /sections/0/tasks/3/milestones/1/due).
 	Field string `json:"field"`
 	// MessageZh says what is wrong, in Chinese.
 	MessageZh string `json:"message_zh"`
