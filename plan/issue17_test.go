@@ -219,3 +219,23 @@ func TestSortAgreesWithComparePaths(t *testing.T) {
 		assert.LessOrEqual(t, ComparePaths(fs[i-1].Path, fs[i].Path), 0, "%q before %q", fs[i-1].Path, fs[i].Path)
 	}
 }
+
+// Issue 17: a district's target for the city's indicator is information
+// (external_indicator), not unknown_indicator, so a correct plan passes a
+// check against the plan above; an unknown code in a system the plan
+// holds is still an error.
+func TestTargetForTheParentsIndicator(t *testing.T) {
+	prov, c := province(t), city(t)
+	c.Targets = append(c.Targets, Target{System: "省指标", Indicator: "1.1", Name: "工程建设项目审批时限", Target: tgt(indicator.AtMost, "50", indicator.Workdays)})
+	fs := c.Validate(Options{})
+	require.Len(t, fs, 1)
+	assert.Equal(t, "external_indicator", fs[0].Code)
+	assert.Equal(t, Info, fs[0].Severity)
+	assert.Equal(t, "/targets/2", fs[0].Path)
+	cross := codes(CheckAgainst(c, prov))
+	assert.Zero(t, cross["laxer_target"], "50 working days is stricter than the province's 60")
+	assert.Zero(t, cross["unknown_indicator"])
+	c.Targets[0].Indicator = "9.9"
+	got := codes(c.Validate(Options{}))
+	assert.Equal(t, 1, got["unknown_indicator"])
+}
