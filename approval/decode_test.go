@@ -156,3 +156,30 @@ func TestPauseEffectJSON(t *testing.T) {
 	_, err = ClockTime(-1).MarshalText()
 	assert.Error(t, err)
 }
+
+// A time of day keeps its seconds through text: a pause that began at
+// 10:15:30 is written 10:15:30, not 10:15 (which would read back 30
+// seconds early).
+func TestClockTimeText(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want ClockTime
+	}{
+		{"00:00", 0},
+		{"09:05", 9*3600 + 5*60},
+		{"10:15:30", 10*3600 + 15*60 + 30},
+		{"23:59:59", daySeconds - 1},
+		{"24:00", daySeconds},
+	} {
+		var ct ClockTime
+		require.NoError(t, ct.UnmarshalText([]byte(tc.text)), tc.text)
+		assert.Equal(t, tc.want, ct, tc.text)
+		b, err := ct.MarshalText()
+		require.NoError(t, err)
+		assert.Equal(t, tc.text, string(b))
+	}
+	for _, bad := range []string{"", "24:00:01", "10:15:60", "10:15:+5", "+9:00", "10:-5", "10:15:3", "10:15:300", "1015", "10:15:30:00"} {
+		var ct ClockTime
+		assert.Error(t, ct.UnmarshalText([]byte(bad)), bad)
+	}
+}

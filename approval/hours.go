@@ -147,12 +147,26 @@ func clockTime(s string) (int32, bool) {
 	if !ok || len(hs) < 1 || len(hs) > 2 || len(ms) != 2 {
 		return 0, false
 	}
+	if !digits(hs) || !digits(ms) {
+		return 0, false
+	}
 	hh, err1 := strconv.Atoi(hs)
 	mm, err2 := strconv.Atoi(ms)
 	if err1 != nil || err2 != nil || hh < 0 || mm < 0 || mm > 59 || hh > 24 || (hh == 24 && mm != 0) {
 		return 0, false
 	}
 	return int32(hh*3600 + mm*60), true
+}
+
+// digits reports whether s is one or more ASCII digits (strconv.Atoi also
+// takes a sign).
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // MarshalText implements encoding.TextMarshaler with String's form.

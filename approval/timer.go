@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -71,9 +72,11 @@ type Timer struct {
 	// Remaining is the time left in whole units, rounded down: negative
 	// once overdue.
 	Remaining int `json:"remaining"`
-	// ElapsedSeconds and RemainingSeconds are the same in seconds of
-	// counted time (working time for working-day and hour limits).
-	ElapsedSeconds   int64 `json:"elapsed_seconds"`
+	// ElapsedSeconds is Elapsed in seconds of counted time (working
+	// time for working-day and hour limits).
+	ElapsedSeconds int64 `json:"elapsed_seconds"`
+	// RemainingSeconds is Remaining in seconds of counted time: negative
+	// once overdue.
 	RemainingSeconds int64 `json:"remaining_seconds"`
 	// Due is the limit's last day; zero when DueUnknown.
 	Due calendar.Date `json:"due"`
@@ -147,14 +150,20 @@ func amount(sec int64, u calendar.Unit, day int64) string {
 	return b.String()
 }
 
-// ClockTime is a time of day in seconds after midnight, written 11:00 (or
-// 24:00 for the end of a day).
+// ClockTime is a time of day in seconds after midnight, written 11:00, or
+// 11:00:30 when it is not on a whole minute (24:00 for the end of a day).
 type ClockTime int32
 
-// String returns HH:MM.
-func (c ClockTime) String() string { return hhmm(int32(c)) }
+// String returns HH:MM, or HH:MM:SS when the seconds are not zero.
+func (c ClockTime) String() string {
+	if c%60 != 0 {
+		return fmt.Sprintf("%s:%02d", hhmm(int32(c)), int32(c)%60)
+	}
+	return hhmm(int32(c))
+}
 
-// MarshalText implements encoding.TextMarshaler: HH:MM.
+// MarshalText implements encoding.TextMarshaler: HH:MM, or HH:MM:SS when
+// the seconds are not zero, so that every time of day reads back.
 func (c ClockTime) MarshalText() ([]byte, error) {
 	if c < 0 || c > daySeconds {
 		return nil, fmt.Errorf("%w: 时刻 %d 超出一天 / time of day %d is outside a day", ErrInvalidCase, int32(c), int32(c))
@@ -162,23 +171,36 @@ func (c ClockTime) MarshalText() ([]byte, error) {
 	return []byte(c.String()), nil
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler: HH:MM, 00:00 to
-// 24:00.
+// UnmarshalText implements encoding.TextUnmarshaler: HH:MM or HH:MM:SS,
+// 00:00 to 24:00.
 func (c *ClockTime) UnmarshalText(b []byte) error {
-	v, ok := clockTime(string(b))
-	if !ok {
-		return fmt.Errorf("%w: 无法解析时刻 %q（应为 HH:MM）/ cannot parse time of day %q (want HH:MM)", ErrInvalidCase, b, b)
+	s := string(b)
+	var sec int32
+	if len(s) > 3 && strings.Count(s, ":") == 2 {
+		ss := s[len(s)-2:]
+		n, err := strconv.Atoi(ss)
+		if s[len(s)-3] != ':' || err != nil || !digits(ss) || n > 59 {
+			return fmt.Errorf("%w: 无法解析时刻 %q（应为 HH:MM 或 HH:MM:SS）/ cannot parse time of day %q (want HH:MM or HH:MM:SS)", ErrInvalidCase, b, b)
+		}
+		s, sec = s[:len(s)-3], int32(n)
 	}
-	*c = ClockTime(v)
+	v, ok := clockTime(s)
+	if !ok || (v == daySeconds && sec != 0) {
+		return fmt.Errorf("%w: 无法解析时刻 %q（应为 HH:MM 或 HH:MM:SS）/ cannot parse time of day %q (want HH:MM or HH:MM:SS)", ErrInvalidCase, b, b)
+	}
+	*c = ClockTime(v + sec)
 	return nil
 }
 
 // DayPart is part of one day: From to To on Date. The zero DayPart is
 // none, and marshals as null.
 type DayPart struct {
+	// Date is the day.
 	Date calendar.Date `json:"date"`
-	From ClockTime     `json:"from"`
-	To   ClockTime     `json:"to"`
+	// From is when the part begins on Date.
+	From ClockTime `json:"from"`
+	// To is when it ends on Date (24:00 for the end of the day).
+	To ClockTime `json:"to"`
 }
 
 // IsZero reports whether p is the zero DayPart.
@@ -207,9 +229,12 @@ func (p *DayPart) UnmarshalJSON(b []byte) error {
 // off between them are not in the run). The zero DayRun is none, and
 // marshals as null.
 type DayRun struct {
+	// From is the first working day of the run.
 	From calendar.Date `json:"from"`
-	To   calendar.Date `json:"to"`
-	Days int           `json:"days"`
+	// To is the last working day of the run.
+	To calendar.Date `json:"to"`
+	// Days is how many working days the run holds.
+	Days int `json:"days"`
 }
 
 type dayRunJSON DayRun
@@ -250,8 +275,10 @@ type PauseEffect struct {
 	// outside the working hours, cost nothing. A natural-day limit's pause
 	// is counted on the clock, from From to To.
 	First DayPart `json:"first"`
-	Whole DayRun  `json:"whole"`
-	Last  DayPart `json:"last"`
+	// Whole is the run of whole working days the pause took (see First).
+	Whole DayRun `json:"whole"`
+	// Last is the hours of the pause's last working day (see First).
+	Last DayPart `json:"last"`
 }
 
 // Explanation lists what lies between a timer's start and its due date:

@@ -43,20 +43,28 @@ func CheckAgainst(child, parent *Plan) []Finding {
 		fs.add(Error, "self_parent", "", "计划不能以自身为上级", "a plan cannot be checked against itself")
 		return fs
 	}
+	ptasks, ppaths := parent.Tasks()
+	var prefs map[string]*TaskRef // made when a finding names a parent task
+	refOf := func(j int) *TaskRef {
+		if prefs == nil {
+			prefs = parent.taskRefs(ptasks, ppaths)
+		}
+		return refIn(prefs, ptasks[j], ppaths[j])
+	}
 	named := false
 	for _, b := range child.Basis {
 		named = named || b.names(parent)
 	}
 	if !named {
-		fs.add(Info, "parent_not_in_basis", "basis", fmt.Sprintf("依据中未列出上级计划《%s》", parent.Title), fmt.Sprintf("the basis does not name the parent plan %q", parent.Title))
+		fs.add(Info, "parent_not_in_basis", "/basis", fmt.Sprintf("依据中未列出上级计划《%s》", parent.Title), fmt.Sprintf("the basis does not name the parent plan %q", parent.Title))
 	}
 	for i, b := range parent.Basis {
 		if b.names(child) {
-			fs.add(Error, "basis_cycle", fmt.Sprintf("parent.basis[%d]", i), "上级计划的依据中列出了本计划，形成循环", "the parent names this plan in its basis: a cycle")
+			fs = append(fs, Finding{Code: "basis_cycle", Severity: Error, Path: pointer("basis", i), Document: "parent",
+				MessageZh: "上级计划的依据中列出了本计划，形成循环", MessageEn: "the parent names this plan in its basis: a cycle"})
 		}
 	}
 
-	ptasks, ppaths := parent.Tasks()
 	byID := make(map[uuid.UUID]int, len(ptasks))
 	for i, t := range ptasks {
 		if t.ID != uuid.Nil {
@@ -72,7 +80,7 @@ func CheckAgainst(child, parent *Plan) []Finding {
 		}
 		for k, id := range t.Implements {
 			j, ok := byID[id]
-			path := fmt.Sprintf("%s.implements[%d]", cpaths[i], k)
+			path := fmt.Sprintf("%s/implements/%d", cpaths[i], k)
 			if !ok {
 				fs.add(Error, "unknown_parent_task", path, fmt.Sprintf("上级计划没有任务 %s", id), fmt.Sprintf("the parent plan has no task %s", id))
 				continue
@@ -80,20 +88,26 @@ func CheckAgainst(child, parent *Plan) []Finding {
 			implemented[j] = true
 			cd, pd := dueOf(t, child), dueOf(ptasks[j], parent)
 			if !cd.IsZero() && !pd.IsZero() && cd.After(pd) {
-				fs.add(Error, "late_deadline", cpaths[i]+".deadline", fmt.Sprintf("期限 %s 晚于所落实的上级任务 %s 的期限 %s", cd, ptasks[j].Number, pd),
-					fmt.Sprintf("due %s, after %s, the deadline of parent task %s it implements", cd, pd, ptasks[j].Number))
+				pr := refOf(j)
+				fs = append(fs, Finding{Code: "late_deadline", Severity: Error, Path: cpaths[i] + "/deadline", Parent: pr,
+					MessageZh: fmt.Sprintf("期限 %s 晚于所落实的上级任务 %s（%s）的期限 %s", cd, pr.Label(), pr.Path, pd),
+					MessageEn: fmt.Sprintf("due %s, after %s, the deadline of parent task %s (%s) it implements", cd, pd, pr.Label(), pr.Path)})
 			}
 		}
 	}
 	for j, done := range implemented {
 		if !done {
-			fs.add(Info, "uncovered_parent_task", "parent."+ppaths[j], fmt.Sprintf("上级任务 %s「%s」没有下级任务落实", ptasks[j].Number, ptasks[j].Title),
-				fmt.Sprintf("parent task %s %q is implemented by no child task", ptasks[j].Number, ptasks[j].Title))
+			fs = append(fs, Finding{Code: "uncovered_parent_task", Severity: Info, Path: ppaths[j], Document: "parent", Parent: refOf(j),
+				MessageZh: fmt.Sprintf("上级任务 %s「%s」没有下级任务落实", ptasks[j].Number, ptasks[j].Title),
+				MessageEn: fmt.Sprintf("parent task %s %q is implemented by no child task", ptasks[j].Number, ptasks[j].Title)})
 		}
 	}
-	suggestLinks(ctasks, cpaths, unlinked, ptasks, &fs)
+	suggestLinks(ctasks, cpaths, unlinked, ptasks, refOf, &fs)
 	compareTargets(child, parent, &fs)
-	return fs
+	out := []Finding(fs)
+	child.annotate(out, ctasks, cpaths)
+	Sort(out)
+	return out
 }
 
 // dueOf returns a task's fixed due date, or its plan's end.
@@ -115,7 +129,7 @@ func compareTargets(child, parent *Plan, fs *findings) {
 	}
 	for i, ct := range child.Targets {
 		for _, p := range pt[ct.Name] {
-			path := fmt.Sprintf("targets[%d]", i)
+			path := pointer("targets", i)
 			c, q := ct.Target, p.Target
 			v, err := c.Unit.Convert(c.Value, q.Unit)
 			if err != nil {
@@ -132,6 +146,11 @@ func compareTargets(child, parent *Plan, fs *findings) {
 			default:
 				fs.add(Warning, "target_incomparable", path, fmt.Sprintf("指标「%s」本级目标 %s 与上级目标 %s 的比较方式不同", ct.Name, c, q),
 					fmt.Sprintf("%q: the target %s and the parent's %s compare differently", ct.Name, c, q))
+				continue
+			}
+			if lax && (ct.Additive || p.Additive) && isLower(c.Op) {
+				fs.add(Info, "additive_target", path, fmt.Sprintf("指标「%s」为总量，本级目标 %s 是上级目标 %s 的一部分", ct.Name, c, q),
+					fmt.Sprintf("%q is a total: the target %s is a share of the parent's %s", ct.Name, c, q))
 				continue
 			}
 			if lax {
@@ -154,7 +173,7 @@ func isLower(o indicator.Op) bool { return o == indicator.AtLeast || o == indica
 // and still count towards a suggestion.
 const maxPairShare = 64
 
-func suggestLinks(ctasks []*task.Task, cpaths []string, unlinked []int, ptasks []*task.Task, fs *findings) {
+func suggestLinks(ctasks []*task.Task, cpaths []string, unlinked []int, ptasks []*task.Task, refOf func(j int) *TaskRef, fs *findings) {
 	if len(unlinked) == 0 || len(ptasks) == 0 {
 		return
 	}
@@ -194,9 +213,10 @@ func suggestLinks(ctasks []*task.Task, cpaths []string, unlinked []int, ptasks [
 			}
 		}
 		if best >= 0 && score >= 0.5 {
-			p := ptasks[best]
-			fs.add(Info, "suggested_link", cpaths[i]+".implements", fmt.Sprintf("未注明落实的上级任务；与上级任务 %s「%s」相近", p.Number, p.Title),
-				fmt.Sprintf("implements nothing; it resembles parent task %s %q", p.Number, p.Title))
+			pr := refOf(best)
+			*fs = append(*fs, Finding{Code: "suggested_link", Severity: Info, Path: cpaths[i] + "/implements", Parent: pr,
+				MessageZh: fmt.Sprintf("未注明落实的上级任务；与上级任务 %s（%s）相近", pr.Label(), pr.Path),
+				MessageEn: fmt.Sprintf("implements nothing; it resembles parent task %s (%s)", pr.Label(), pr.Path)})
 		}
 	}
 }
@@ -215,4 +235,13 @@ func bigrams(s string) map[[2]rune]bool {
 		out[[2]rune{rs[i], rs[i+1]}] = true
 	}
 	return out
+}
+
+// refIn returns the TaskRef of t at path: from refs, or made from t when
+// refs lacks it (a task that stands twice in the plan is walked once).
+func refIn(refs map[string]*TaskRef, t *task.Task, path string) *TaskRef {
+	if r := refs[path]; r != nil {
+		return r
+	}
+	return &TaskRef{ID: t.ID, Number: t.Number, Title: t.Title, Path: path}
 }

@@ -8,9 +8,11 @@
 // safeguards (text, not tasks), and indicator systems with targets
 // (package indicator).
 //
-// Validate returns every finding at once, each with a severity, a stable
-// code (listed on Finding), the path (sections[2].tasks[4].responsibility)
-// and a message in Chinese and English. CheckAgainst compares a plan with
+// Validate returns every finding at once, in document order, each with a
+// severity, a stable code (listed on Finding), the JSON Pointer of the
+// value (/sections/2/tasks/4/responsibility), the task it is about, and a
+// message in Chinese and English. Decode reports what stops a plan from
+// being read as findings of the same shape. CheckAgainst compares a plan with
 // the plan above it: deadlines no later, targets at least as strict (units
 // converted within a family, and reported when they cannot be), parent
 // tasks no child implements, and links suggested by name where none are

@@ -30,15 +30,36 @@ func ParseDocNumber(s string) (DocNumber, error) {
 	t = strings.NewReplacer("（", "(", "）", ")").Replace(t)
 	m := reDocNumber.FindStringSubmatch(t)
 	if m == nil {
-		return DocNumber{}, fmt.Errorf("%w: 无法解析文号 %q（应如 辽政办发〔2022〕14号）/ cannot parse document number %q (want e.g. 辽政办发〔2022〕14号)", ErrInvalidPlan, s, s)
+		return DocNumber{}, &ValueError{Input: s,
+			MessageZh: fmt.Sprintf("无法解析文号 %q（应如 辽政办发〔2022〕14号）", s),
+			MessageEn: fmt.Sprintf("cannot parse document number %q (want e.g. 辽政办发〔2022〕14号)", s)}
 	}
 	y, _ := strconv.Atoi(m[2])
 	n, _ := strconv.Atoi(m[3])
 	if n == 0 {
-		return DocNumber{}, fmt.Errorf("%w: 文号 %q 的序号不能为0 / document number %q has sequence 0", ErrInvalidPlan, s, s)
+		return DocNumber{}, &ValueError{Input: s,
+			MessageZh: fmt.Sprintf("文号 %q 的序号不能为0", s), MessageEn: fmt.Sprintf("document number %q has sequence 0", s)}
 	}
 	return DocNumber{Agency: m[1], Year: y, Seq: n}, nil
 }
+
+// ValueError is text that is not a value of one of the package's types:
+// a document number (文号), a kind, a severity. It matches ErrInvalidPlan
+// with errors.Is, and says what is wrong in Chinese and English apart.
+type ValueError struct {
+	// Input is the text as given.
+	Input string
+	// MessageZh and MessageEn say what is wrong.
+	MessageZh, MessageEn string
+}
+
+// Error returns "plan: invalid plan: 中文 / English".
+func (e *ValueError) Error() string {
+	return ErrInvalidPlan.Error() + ": " + e.MessageZh + " / " + e.MessageEn
+}
+
+// Is reports whether target is ErrInvalidPlan.
+func (e *ValueError) Is(target error) bool { return target == ErrInvalidPlan }
 
 // IsZero reports whether d is the zero DocNumber.
 func (d DocNumber) IsZero() bool { return d == DocNumber{} }

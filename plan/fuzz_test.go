@@ -58,3 +58,33 @@ func FuzzParseDocNumber(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecodeBaseline: a baseline file never panics, and one that reads
+// writes back to itself; its Split takes any findings.
+func FuzzDecodeBaseline(f *testing.F) {
+	f.Add([]byte(`{"schema_version":"1.1","findings":[{"key":"missing_title /title","code":"missing_title","severity":"error","path":"/title","message_zh":"缺少标题","message_en":"the plan has no title"}]}`))
+	f.Add([]byte(`{"findings":[{"key":"x"},{"key":"x","severity":"warning"}]}`))
+	f.Add([]byte(`{"findings":[{"code":"x"}]}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		bl, err := DecodeBaseline(bytes.NewReader(b))
+		if err != nil {
+			return
+		}
+		fresh, gone := bl.Split([]Finding{{Code: "missing_title", Severity: Error, Path: "/title"}})
+		if len(fresh)+len(bl.Findings)-len(gone) < 1 {
+			t.Fatalf("a finding was lost: %d new, %d known, %d gone", len(fresh), len(bl.Findings), len(gone))
+		}
+		out, err := json.Marshal(bl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := DecodeBaseline(bytes.NewReader(out))
+		if err != nil {
+			t.Fatalf("re-reading %s: %v", out, err)
+		}
+		again, _ := json.Marshal(back)
+		if !bytes.Equal(out, again) {
+			t.Fatalf("round trip changed the baseline:\n%s\n%s", out, again)
+		}
+	})
+}

@@ -13,7 +13,8 @@ import (
 //
 //  1. fold(s): map U+FF01–U+FF5E (full-width ASCII) to U+0021–U+007E and
 //     U+3000 (ideographic space) to U+0020, then trim leading and trailing
-//     spaces. Nothing else is changed.
+//     white space (Unicode White_Space, as Go's strings.TrimSpace). Nothing
+//     else is changed.
 //  2. The plan's key: "doc:" + fold(文号 as normalised: 辽政办发〔2022〕14号)
 //     when the plan has a 文号; otherwise "title:" + fold(title) +
 //     "|issuer:" + fold(issuer) + "|issued:" + the date of issue as
@@ -30,8 +31,9 @@ import (
 //  5. A task's ID: UUID version 5 in the same namespace of key + "#" +
 //     item key.
 //
-// TestIDRecipe pins the recipe with literal UUIDs, and
-// examples/python/street_plan.py reproduces it with Python's uuid.uuid5.
+// A task's ID already set (not the nil UUID) is kept. TestIDRecipe pins
+// the recipe with literal UUIDs, and examples/python/street_plan.py
+// reproduces it with Python's uuid.uuid5 (its Go test compares the IDs).
 
 // Namespace returns the UUID namespace of bizenv's deterministic IDs.
 func Namespace() uuid.UUID { return idNamespace }

@@ -69,8 +69,10 @@ func TestMissingAndDuplicateIDs(t *testing.T) {
 	assert.Equal(t, map[string]int{"missing_id": 2, "duplicate_id": 1}, codes(fs))
 	for _, f := range fs {
 		if f.Code == "duplicate_id" {
-			assert.Equal(t, "sections[0].tasks[1].id", f.Path)
-			assert.Contains(t, f.MessageEn, "sections[0].tasks[0]")
+			assert.Equal(t, "/sections/0/tasks/1/id", f.Path)
+			assert.Contains(t, f.MessageEn, "/sections/0/tasks/0")
+			require.NotNil(t, f.Task)
+			assert.Equal(t, "2", f.Task.Number, "the finding names its task")
 		}
 	}
 }

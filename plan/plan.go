@@ -5,10 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/bizenv/bizenv/calendar"
 	"github.com/bizenv/bizenv/indicator"
+	"github.com/bizenv/bizenv/internal/contract"
 	"github.com/bizenv/bizenv/internal/strictjson"
 	"github.com/bizenv/bizenv/task"
 	"github.com/google/uuid"
@@ -27,6 +30,37 @@ const (
 	Measures   Kind = "measures"    // 若干措施
 	ItemList   Kind = "item_list"   // N条 (55条, 66条)
 )
+
+var kindNames = []struct {
+	kind Kind
+	zh   string
+}{{"", ""}, {Programme, "规划"}, {ActionPlan, "行动方案"}, {Measures, "若干措施"}, {ItemList, "N条"}}
+
+// Chinese returns 规划, 行动方案, 若干措施 or N条 ("" when unset or unknown).
+func (k Kind) Chinese() string {
+	for _, n := range kindNames {
+		if n.kind == k {
+			return n.zh
+		}
+	}
+	return ""
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler: programme,
+// action_plan, measures or item_list (or 规划, 行动方案, 若干措施, N条);
+// empty text is an unset kind. Anything else is an error wrapping
+// ErrInvalidPlan.
+func (k *Kind) UnmarshalText(b []byte) error {
+	for _, n := range kindNames {
+		if string(b) == string(n.kind) || (n.zh != "" && string(b) == n.zh) {
+			*k = n.kind
+			return nil
+		}
+	}
+	return &ValueError{Input: string(b),
+		MessageZh: fmt.Sprintf("未知的计划类型 %q（应为 programme、action_plan、measures 或 item_list）", b),
+		MessageEn: fmt.Sprintf("unknown kind %q (want programme, action_plan, measures or item_list)", b)}
+}
 
 // Period is the span of years a plan covers (2021–2025).
 type Period struct {
@@ -126,6 +160,11 @@ type Target struct {
 	Name string `json:"name"`
 	// Target is the target itself.
 	Target indicator.Target `json:"target"`
+	// Additive marks a total or a count that adds up over regions
+	// (累计减税降费金额, 新增市场主体数): a district's target is its share of
+	// the city's, so CheckAgainst does not call a smaller one laxer (it
+	// says additive_target instead). Either plan's target may say so.
+	Additive bool `json:"additive,omitempty"`
 }
 
 // SchemaVersion is the version of the plan JSON this release writes.
@@ -203,8 +242,9 @@ type Source struct {
 	Review string `json:"review,omitempty"`
 }
 
-// Tasks returns every task of the plan in document order, with the path
-// of each (sections[0].sections[1].tasks[2]).
+// Tasks returns every task of the plan in document order (delegated parts
+// not included), with the JSON Pointer of each
+// (/sections/0/sections/1/tasks/2).
 func (p *Plan) Tasks() (tasks []*task.Task, paths []string) {
 	var walk func(ss []*Section, prefix string, depth int)
 	walk = func(ss []*Section, prefix string, depth int) {
@@ -215,14 +255,14 @@ func (p *Plan) Tasks() (tasks []*task.Task, paths []string) {
 			if s == nil {
 				continue
 			}
-			path := fmt.Sprintf("%ssections[%d]", prefix, i)
+			path := prefix + "/sections/" + strconv.Itoa(i)
 			for j, t := range s.Tasks {
 				if t != nil {
 					tasks = append(tasks, t)
-					paths = append(paths, fmt.Sprintf("%s.tasks[%d]", path, j))
+					paths = append(paths, path+"/tasks/"+strconv.Itoa(j))
 				}
 			}
-			walk(s.Sections, path+".", depth+1)
+			walk(s.Sections, path, depth+1)
 		}
 	}
 	walk(p.Sections, "", 0)
@@ -246,16 +286,28 @@ const (
 // findings carry a stable code and the JSON Pointer of the value.
 func Decode(r io.Reader) (*Plan, error) {
 	var p Plan
-	if err := strictjson.Decode(r, MaxPlanBytes, &p); err != nil {
+	if err := strictjson.DecodeWith(r, MaxPlanBytes, &p, contract.Options()); err != nil {
 		return nil, decodeError(err)
 	}
-	if major, _, _ := strings.Cut(p.SchemaVersion, "."); p.SchemaVersion != "" && major != "1" {
-		return nil, &DecodeError{Findings: []Finding{{Code: "decode_schema_version", Severity: Error, Path: "/schema_version",
-			MessageZh: fmt.Sprintf("本版本只能读取 1.x 格式的计划，而该计划为 %s", p.SchemaVersion),
-			MessageEn: fmt.Sprintf("this release reads plans of format 1.x, not %s", p.SchemaVersion)}}}
+	if v := p.SchemaVersion; v != "" {
+		m := reVersion.FindStringSubmatch(v)
+		switch {
+		case m == nil:
+			return nil, &DecodeError{Findings: []Finding{{Code: "decode_schema_version", Severity: Error, Path: "/schema_version",
+				MessageZh: fmt.Sprintf("格式版本 %q 应为“主版本.次版本”，如 %s", v, SchemaVersion),
+				MessageEn: fmt.Sprintf("the format version %q should be MAJOR.MINOR, such as %s", v, SchemaVersion)}}}
+		case m[1] != "1":
+			return nil, &DecodeError{Findings: []Finding{{Code: "decode_schema_version", Severity: Error, Path: "/schema_version",
+				MessageZh: fmt.Sprintf("本版本只能读取 1.x 格式的计划，而该计划为 %s", v),
+				MessageEn: fmt.Sprintf("this release reads plans of format 1.x, not %s", v)}}}
+		}
 	}
 	return &p, nil
 }
+
+// reVersion is the form of schema_version: MAJOR.MINOR, without leading
+// zeros.
+var reVersion = regexp.MustCompile(`^(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})$`)
 
 // MarshalJSON writes the plan with schema_version set to the current
 // SchemaVersion: what is written is in the current format.
@@ -274,12 +326,17 @@ type DecodeError struct {
 	// Findings are the problems, in document order.
 	Findings []Finding
 	err      error
+	baseline bool // a baseline, not a plan
 }
 
 // Error lists the first problems in Chinese and English.
 func (e *DecodeError) Error() string {
 	var b strings.Builder
-	b.WriteString("plan: 无法读取计划 / cannot read the plan: ")
+	if e.baseline {
+		b.WriteString("plan: 无法读取基线 / cannot read the baseline: ")
+	} else {
+		b.WriteString("plan: 无法读取计划 / cannot read the plan: ")
+	}
 	for i, f := range e.Findings {
 		if i == 3 {
 			fmt.Fprintf(&b, "；另有%d处 / and %d more", len(e.Findings)-3, len(e.Findings)-3)
@@ -298,6 +355,25 @@ func (e *DecodeError) Error() string {
 		}
 	}
 	return b.String()
+}
+
+// Malformed reports whether the input is not a plan at all: empty, not
+// UTF-8, not JSON, too large, followed by other data, or a JSON value
+// that is not an object. Otherwise the input is a plan with problems in
+// its fields, each a finding at its place (bizenv check prints them as
+// findings and exits 1; it exits 2 for a malformed input).
+func (e *DecodeError) Malformed() bool {
+	for _, f := range e.Findings {
+		switch f.Code {
+		case "decode_empty", "decode_encoding", "decode_syntax", "decode_too_large", "decode_trailing_data":
+			return true
+		case "decode_type":
+			if f.Path == "" {
+				return true
+			}
+		}
+	}
+	return len(e.Findings) == 0
 }
 
 // Is reports whether target is ErrInvalidPlan.
@@ -323,8 +399,38 @@ func decodeError(err error) error {
 		if p.Line > 0 {
 			whereEn = fmt.Sprintf("line %d, column %d: ", p.Line, p.Column)
 		}
+		zh, en := p.ZH, p.EN
+		if z, e, ok := bilingual(p.Err); ok {
+			zh, en = z, e
+		}
 		de.Findings = append(de.Findings, Finding{Code: "decode_" + p.Code, Severity: Error, Path: p.Pointer,
-			MessageZh: where + p.ZH, MessageEn: whereEn + p.EN})
+			MessageZh: where + zh, MessageEn: whereEn + en})
 	}
 	return de
+}
+
+// bilingual returns what a value's own decoding error says, in Chinese and
+// English apart, for the errors that say it apart.
+func bilingual(err error) (zh, en string, ok bool) {
+	var ve *ValueError
+	if errors.As(err, &ve) {
+		return ve.MessageZh, ve.MessageEn, true
+	}
+	var pe *calendar.ParseError
+	if errors.As(err, &pe) {
+		rz, re, _ := strings.Cut(pe.Reason, " / ")
+		if re == "" {
+			re = rz
+		}
+		if pe.What == "period" {
+			return fmt.Sprintf("无法解析期间 %q：%s", pe.Input, rz), fmt.Sprintf("cannot parse period %q: %s", pe.Input, re), true
+		}
+		return fmt.Sprintf("无法解析日期 %q：%s", pe.Input, rz), fmt.Sprintf("cannot parse date %q: %s", pe.Input, re), true
+	}
+	var b interface{ Messages() (zh, en string) }
+	if errors.As(err, &b) {
+		zh, en = b.Messages()
+		return zh, en, true
+	}
+	return "", "", false
 }

@@ -88,7 +88,8 @@ type OverdueTask struct {
 	Due calendar.Date `json:"due"`
 	// Units are the accountable units (the late ones, when late).
 	Units []string `json:"units"`
-	// Path locates the task in the plan.
+	// Path is the task's JSON Pointer in the plan
+	// (/sections/0/tasks/3/delegated/1 for a delegated part).
 	Path string `json:"path"`
 	// Late is true when it is overdue on the report's date.
 	Late bool `json:"late"`
@@ -173,7 +174,7 @@ func NewReport(p *Plan, asOf calendar.Date, observations []indicator.Observation
 // the years it needs, and never fails the report. Past the plan's period
 // the report gives its close-out instead of supervision.
 func NewReportWith(p *Plan, asOf calendar.Date, observations []indicator.Observation, o ReportOptions) (*Report, error) {
-	tasks, paths := p.Tasks()
+	tasks, _ := p.Tasks()
 	to := p.TaskOptions()
 	to.Calendar, to.Directory, to.KeepDayOff = o.Calendar, o.Directory, o.KeepDayOff
 	to.Rules, to.Lights, to.Progress = o.Rules, o.Lights, o.Progress
@@ -196,10 +197,8 @@ func NewReportWith(p *Plan, asOf calendar.Date, observations []indicator.Observa
 		r.Undatable = board.Undatable
 	}
 	r.Lights = LightCounts{Green: board.Green, Yellow: board.Yellow, Red: board.Red}
-	pathOf := map[string]string{}
-	for i, t := range tasks {
-		pathOf[t.ID.String()+"#"+t.Number] = paths[i]
-	}
+	pathOf := map[*task.Task]string{} // delegated parts included
+	p.walkTasks(func(t *task.Task, path string) { pathOf[t] = path })
 	byTask := map[string]task.TaskLight{}
 	for _, tl := range board.Tasks {
 		byTask[tl.Task.String()+"#"+tl.Number] = tl
@@ -249,7 +248,7 @@ func NewReportWith(p *Plan, asOf calendar.Date, observations []indicator.Observa
 		if !dated {
 			return
 		}
-		ot := OverdueTask{Number: t.Number, Title: t.Title, Due: tl.Due, Path: pathOf[key], Light: tl.Light, Done: done}
+		ot := OverdueTask{Number: t.Number, Title: t.Title, Due: tl.Due, Path: pathOf[t], Light: tl.Light, Done: done}
 		for _, u := range tl.Units {
 			ot.Units = append(ot.Units, u.Unit)
 		}
@@ -321,70 +320,105 @@ func NewReportWith(p *Plan, asOf calendar.Date, observations []indicator.Observa
 }
 
 // WriteText writes the report as readable tables, aligned by display
-// width (a Chinese character takes two columns). Text taken from the plan
-// is printed with the characters a terminal would act on written as
-// visible escapes (see internal/termtext): a plan cannot move the cursor,
-// clear the screen or reorder what the report shows.
-func (r *Report) WriteText(w io.Writer) error {
+// width (a Chinese character takes two columns), in Chinese and English.
+// Text taken from the plan is printed with the characters a terminal
+// would act on written as visible escapes (see internal/termtext): a plan
+// cannot move the cursor, clear the screen or reorder what the report
+// shows.
+func (r *Report) WriteText(w io.Writer) error { return r.WriteTextIn(w, LangBoth) }
+
+// WriteTextIn is WriteText in the language l: both (as WriteText), Chinese
+// only or English only — headings, sentences and the messages of actions
+// and of undatable tasks.
+func (r *Report) WriteTextIn(w io.Writer, l Lang) error {
 	var b strings.Builder
 	c := termtext.SafeLine
+	colon := ": "
+	if l == LangZh {
+		colon = "："
+	}
 	fmt.Fprintf(&b, "%s\n", c(r.Title))
-	fmt.Fprintf(&b, "截至 %s：任务 %d 项，已完成 %d 项，超期 %d 项；红灯 %d、黄灯 %d、绿灯 %d / as of %s: %d tasks, %d finished, %d overdue; red %d, yellow %d, green %d\n",
-		r.AsOf, r.Tasks, r.Finished, len(r.Overdue), r.Lights.Red, r.Lights.Yellow, r.Lights.Green,
-		r.AsOf, r.Tasks, r.Finished, len(r.Overdue), r.Lights.Red, r.Lights.Yellow, r.Lights.Green)
+	b.WriteString(l.Pick(
+		fmt.Sprintf("截至 %s：任务 %d 项，已完成 %d 项，超期 %d 项；红灯 %d、黄灯 %d、绿灯 %d", r.AsOf, r.Tasks, r.Finished, len(r.Overdue), r.Lights.Red, r.Lights.Yellow, r.Lights.Green),
+		fmt.Sprintf("as of %s: %d tasks, %d finished, %d overdue; red %d, yellow %d, green %d", r.AsOf, r.Tasks, r.Finished, len(r.Overdue), r.Lights.Red, r.Lights.Yellow, r.Lights.Green)) + "\n")
 	if r.CloseOut != nil {
-		fmt.Fprintf(&b, "方案期已于 %s 结束：不再督办，见收尾情况 / the plan's period ended on %s: no supervision, see the close-out\n", r.End, r.End)
+		b.WriteString(l.Pick(fmt.Sprintf("方案期已于 %s 结束：不再督办，见收尾情况", r.End), fmt.Sprintf("the plan's period ended on %s: no supervision, see the close-out", r.End)) + "\n")
 	}
 	b.WriteString("\n")
 	if len(r.Overdue) > 0 {
-		b.WriteString("超期任务 / overdue\n")
-		rows := [][]string{{"序号 no.", "任务 task", "期限 due", "超期 late", "单位 units"}}
+		b.WriteString(l.Pick("超期任务", "overdue") + "\n")
+		rows := [][]string{{l.label("序号", "no."), l.label("任务", "task"), l.label("期限", "due"), l.label("超期", "late"), l.label("单位", "units")}}
 		for _, o := range r.Overdue {
-			rows = append(rows, []string{c(o.Number), c(o.Title), o.Due.String(), fmt.Sprintf("%d工作日", o.DaysLate), c(strings.Join(o.Units, "、"))})
+			late := fmt.Sprintf("%d工作日", o.DaysLate)
+			if l == LangEn {
+				late = fmt.Sprintf("%d workdays", o.DaysLate)
+			}
+			rows = append(rows, []string{c(o.Number), c(o.Title), o.Due.String(), late, c(strings.Join(o.Units, "、"))})
 		}
 		termtext.Table(&b, "  ", rows)
 		b.WriteString("\n")
 	}
-	b.WriteString("单位任务量（未完成；已完成另计）/ open workload (finished tasks apart)\n")
-	rows := [][]string{{"单位 unit", "牵头 lead", "分工 joint", "责任 resp.", "配合 supp.", "合计 total", "已完成 done"}}
+	if l == LangBoth {
+		b.WriteString("单位任务量（未完成；已完成另计）/ open workload (finished tasks apart)\n")
+	} else {
+		b.WriteString(l.Pick("单位任务量（未完成；已完成另计）", "open workload (finished tasks apart)") + "\n")
+	}
+	rows := [][]string{{l.label("单位", "unit"), l.label("牵头", "lead"), l.label("分工", "joint"), l.label("责任", "resp."), l.label("配合", "supp."), l.label("合计", "total"), l.label("已完成", "done")}}
 	for _, x := range r.Workload {
 		rows = append(rows, []string{c(x.Unit), strconv.Itoa(x.Lead), strconv.Itoa(x.Joint), strconv.Itoa(x.Responsible), strconv.Itoa(x.Supporting),
 			strconv.Itoa(x.Total), strconv.Itoa(x.Finished)})
 	}
 	termtext.Table(&b, "  ", rows, 1, 2, 3, 4, 5, 6)
 	if len(r.Actions) > 0 {
-		fmt.Fprintf(&b, "\n督办 / supervision: %d\n", len(r.Actions))
-		rows := [][]string{{"动作 action", "序号 no.", "主送 to", "说明 why"}}
+		fmt.Fprintf(&b, "\n%s%s%d\n", l.Pick("督办", "supervision"), colon, len(r.Actions))
+		rows := [][]string{{l.label("动作", "action"), l.label("序号", "no."), l.label("主送", "to"), l.label("说明", "why")}}
 		for _, a := range r.Actions {
-			rows = append(rows, []string{a.Kind.Chinese(), c(a.Number), c(a.Unit), c(a.MessageZh) + " / " + c(a.MessageEn)})
+			kind := a.Kind.Chinese()
+			if l == LangEn {
+				kind = a.Kind.String()
+			}
+			rows = append(rows, []string{kind, c(a.Number), c(a.Unit), l.Pick(c(a.MessageZh), c(a.MessageEn))})
 		}
 		termtext.Table(&b, "  ", rows)
 	}
 	if len(r.Undatable) > 0 {
-		fmt.Fprintf(&b, "\n无法推算 / undatable: %d\n", len(r.Undatable))
+		fmt.Fprintf(&b, "\n%s%s%d\n", l.Pick("无法推算", "undatable"), colon, len(r.Undatable))
 		for _, u := range r.Undatable {
-			fmt.Fprintf(&b, "  %s %s（需要 %s 年 / needs %s）：%s / %s\n", c(u.Number), c(u.Title), yearsText(u.Years, "、"), yearsText(u.Years, ", "), c(u.MessageZh), c(u.MessageEn))
+			needs := l.Pick("需要 "+yearsText(u.Years, "、")+" 年", "needs "+yearsText(u.Years, ", "))
+			sep := "："
+			if l == LangEn {
+				sep = ": "
+			}
+			fmt.Fprintf(&b, "  %s %s（%s）%s%s\n", c(u.Number), c(u.Title), needs, sep, l.Pick(c(u.MessageZh), c(u.MessageEn)))
 		}
 	}
 	if co := r.CloseOut; co != nil {
-		fmt.Fprintf(&b, "\n收尾 / close-out: 已完成 %d，已结转 %d，未完成 %d，已取消 %d，暂缓 %d / finished %d, carried over %d, unfinished %d, cancelled %d, suspended %d\n",
-			len(co.Finished), len(co.CarriedOver), len(co.Unfinished), len(co.Cancelled), len(co.Suspended),
-			len(co.Finished), len(co.CarriedOver), len(co.Unfinished), len(co.Cancelled), len(co.Suspended))
+		fmt.Fprintf(&b, "\n%s%s%s\n", l.Pick("收尾", "close-out"), colon, l.Pick(
+			fmt.Sprintf("已完成 %d，已结转 %d，未完成 %d，已取消 %d，暂缓 %d", len(co.Finished), len(co.CarriedOver), len(co.Unfinished), len(co.Cancelled), len(co.Suspended)),
+			fmt.Sprintf("finished %d, carried over %d, unfinished %d, cancelled %d, suspended %d", len(co.Finished), len(co.CarriedOver), len(co.Unfinished), len(co.Cancelled), len(co.Suspended))))
 		for _, t := range co.CarriedOver {
-			fmt.Fprintf(&b, "  结转 / carried over: %s %s → %s（%s）\n", c(t.Number), c(t.Title), c(t.To), c(t.Reason))
+			fmt.Fprintf(&b, "  %s%s%s %s → %s（%s）\n", l.Pick("结转", "carried over"), colon, c(t.Number), c(t.Title), c(t.To), c(t.Reason))
 		}
 		for _, t := range co.Unfinished {
-			fmt.Fprintf(&b, "  未完成 / unfinished: %s %s（%s）\n", c(t.Number), c(t.Title), c(strings.Join(t.Units, "、")))
+			fmt.Fprintf(&b, "  %s%s%s %s（%s）\n", l.Pick("未完成", "unfinished"), colon, c(t.Number), c(t.Title), c(strings.Join(t.Units, "、")))
 		}
 	}
 	if len(r.Attainment) > 0 {
-		b.WriteString("\n指标达标 / indicator attainment\n")
+		b.WriteString("\n" + l.Pick("指标达标", "indicator attainment") + "\n")
 		for _, a := range r.Attainment {
-			fmt.Fprintf(&b, "  %s %s %s: %s（目标 %s）%s\n", c(a.System), c(a.Indicator), c(a.Region), a.Value, c(a.Target), a.Attainment.Chinese())
+			att := a.Attainment.Chinese()
+			if l == LangEn {
+				att = a.Attainment.String()
+			}
+			target := "目标"
+			if l == LangEn {
+				target = "target"
+			}
+			fmt.Fprintf(&b, "  %s %s %s: %s（%s %s）%s\n", c(a.System), c(a.Indicator), c(a.Region), a.Value, target, c(a.Target), att)
 		}
 	}
 	for _, u := range r.Unmatched {
-		fmt.Fprintf(&b, "  未匹配的监测数据 / unmatched observation: %s\n", c(u))
+		fmt.Fprintf(&b, "  %s%s%s\n", l.Pick("未匹配的监测数据", "unmatched observation"), colon, c(u))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -36,7 +36,7 @@ func TestReport(t *testing.T) {
 	assert.Equal(t, 5, r.Tasks)
 	require.Len(t, r.Overdue, 1)
 	assert.Equal(t, "5", r.Overdue[0].Number)
-	assert.Equal(t, "sections[0].sections[1].tasks[0]", r.Overdue[0].Path)
+	assert.Equal(t, "/sections/0/sections/1/tasks/0", r.Overdue[0].Path)
 	require.NotEmpty(t, r.Workload)
 	assert.Equal(t, WorkloadRow{Unit: "区数据局", Lead: 3, Joint: 1, Total: 4}, r.Workload[0], "sorted by total")
 	require.Len(t, r.Deadlines, 5, "two dates of their own, three at the plan's end")
@@ -65,6 +65,14 @@ func TestReport(t *testing.T) {
 	text.Reset()
 	require.NoError(t, late.WriteText(&text))
 	golden(t, "report-excerpt-2026-01-05.txt", text.Bytes())
+	for _, l := range []Lang{LangZh, LangEn} {
+		text.Reset()
+		require.NoError(t, r.WriteTextIn(&text, l))
+		golden(t, "report-excerpt-2025-10-09."+string(l)+".txt", text.Bytes())
+		text.Reset()
+		require.NoError(t, late.WriteTextIn(&text, l))
+		golden(t, "report-excerpt-2026-01-05."+string(l)+".txt", text.Bytes())
+	}
 
 	text.Reset()
 	require.NoError(t, r.WriteText(&text))

@@ -1,11 +1,13 @@
 package plan
 
-import _ "embed"
-
-//go:embed plan.schema.json
-var schema []byte
+import "github.com/bizenv/bizenv/schemas"
 
 // Schema returns the JSON Schema (draft 2020-12) of the plan JSON that
-// Decode reads and json.Marshal writes. The tests validate every shipped
-// plan against it and check it against the Go types.
-func Schema() []byte { return append([]byte(nil), schema...) }
+// Decode reads and json.Marshal writes: schemas/plan.schema.json,
+// generated from the types by internal/schemagen. It accepts exactly what
+// Decode accepts (the tests run a corpus of documents, and mutations of
+// them, through both).
+func Schema() []byte {
+	b, _ := schemas.Get("plan")
+	return b
+}

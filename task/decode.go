@@ -41,7 +41,43 @@ func decodeStrict(r io.Reader, v any) error {
 	if err := strictjson.Decode(r, maxTaskJSON, v); err != nil {
 		return fmt.Errorf("%w: 不是有效的任务 JSON / not a valid task JSON: %w", ErrInvalidTask, err)
 	}
-	return nil
+	var tasks []*Task
+	switch x := v.(type) {
+	case *Task:
+		tasks = []*Task{x}
+	case *[]*Task:
+		tasks = *x
+	}
+	// A ledger that breaks its rules is read (see Ledger.UnmarshalJSON),
+	// but these decoders refuse it: the first one found, with its place.
+	var errs []error
+	for i, t := range tasks {
+		prefix := ""
+		if _, many := v.(*[]*Task); many {
+			prefix = fmt.Sprintf("/%d", i)
+		}
+		walkLedgers(t, prefix, map[*Task]bool{}, func(t *Task, at string) {
+			var ee *EntryError
+			if len(errs) < 100 && errors.As(t.Ledger.Err(), &ee) {
+				errs = append(errs, fmt.Errorf("%w: %s/ledger/%d/%s：任务 %s 的台账%s / task %s's ledger: %s: %w",
+					ErrInvalidTask, at, ee.Index, ee.Field, t.Number, ee.MessageZh, t.Number, ee.MessageEn, ee))
+			}
+		})
+	}
+	return errors.Join(errs...)
+}
+
+// walkLedgers calls fn for t and every task delegated from it, each once,
+// with its JSON Pointer below at.
+func walkLedgers(t *Task, at string, seen map[*Task]bool, fn func(t *Task, at string)) {
+	if t == nil || seen[t] {
+		return
+	}
+	seen[t] = true
+	fn(t, at)
+	for i, d := range t.Delegated {
+		walkLedgers(d, fmt.Sprintf("%s/delegated/%d", at, i), seen, fn)
+	}
 }
 
 // DecodeActions reads a JSON array of actions (the form json.Marshal

@@ -206,91 +206,92 @@ const (
 // ledger's own rules (the caller's Policy comes on top, in Task.Record).
 func check(e Entry, prior []Entry, st *ledgerState) error {
 	n := len(prior) + 1
-	bad := func(zh, en string) error {
-		return fmt.Errorf("%w: 第%d条（%s）/ entry %d (%s): %s / %s", ErrInvalidEntry, n, e.Kind.Chinese(), n, e.Kind, zh, en)
+	bad := func(field, zh, en string) error {
+		return &EntryError{Index: n - 1, Seq: e.Seq, Kind: e.Kind, Field: field,
+			MessageZh: fmt.Sprintf("第%d条（%s）：%s", n, e.Kind.Chinese(), zh), MessageEn: fmt.Sprintf("entry %d (%s): %s", n, e.Kind, en)}
 	}
 	if int(e.Kind) >= len(entryKindNames) {
-		return bad("类型无效", "invalid kind")
+		return bad("kind", "类型无效", "invalid kind")
 	}
 	switch {
 	case e.Date.IsZero():
-		return bad("缺少日期", "the date is missing")
+		return bad("date", "缺少日期", "the date is missing")
 	case FoldName(e.Unit) == "":
-		return bad("缺少填报单位", "the unit is missing")
+		return bad("unit", "缺少填报单位", "the unit is missing")
 	case e.Percent.IsNegative() || e.Percent.GreaterThan(hundred):
-		return bad("进度须在0–100之间："+e.Percent.String(), "percent must be 0 to 100: "+e.Percent.String())
+		return bad("percent", "进度须在0–100之间："+e.Percent.String(), "percent must be 0 to 100: "+e.Percent.String())
 	case e.Kind != Report && e.RecordedAt.IsZero():
-		return bad("缺少记录时间", "the instant it was recorded is missing")
+		return bad("recorded_at", "缺少记录时间", "the instant it was recorded is missing")
 	case e.Corrects < 0 || e.Corrects >= n:
-		return bad(fmt.Sprintf("更正的第%d条不存在", e.Corrects), fmt.Sprintf("entry %d, which it corrects, does not exist", e.Corrects))
+		return bad("corrects", fmt.Sprintf("更正的第%d条不存在", e.Corrects), fmt.Sprintf("entry %d, which it corrects, does not exist", e.Corrects))
 	case e.Ref < 0 || e.Ref >= n:
-		return bad(fmt.Sprintf("所审核的第%d条不存在", e.Ref), fmt.Sprintf("entry %d, which it reviews, does not exist", e.Ref))
+		return bad("ref", fmt.Sprintf("所审核的第%d条不存在", e.Ref), fmt.Sprintf("entry %d, which it reviews, does not exist", e.Ref))
 	case e.Corrects > 0 && e.Kind != Report:
-		return bad("只有进展填报可以更正", "only a progress report can correct another")
+		return bad("corrects", "只有进展填报可以更正", "only a progress report can correct another")
 	case e.Ref > 0 && e.Kind != Approve && e.Kind != Return:
-		return bad("只有审核通过或退回可以指明所审核的条目", "only an approval or a return names the entry it reviews")
+		return bad("ref", "只有审核通过或退回可以指明所审核的条目", "only an approval or a return names the entry it reviews")
 	case (e.Kind == Return || e.Kind == Recheck || e.Kind == Extend || e.Kind == CarryOver) && e.Reason == "":
-		return bad("缺少理由", "the reason is missing")
+		return bad("reason", "缺少理由", "the reason is missing")
 	case e.Kind != Extend && e.Deadline != nil:
-		return bad("只有延期申请带新期限", "only an extension request carries a deadline")
+		return bad("deadline", "只有延期申请带新期限", "only an extension request carries a deadline")
 	case e.Kind != CarryOver && e.To != "":
-		return bad("只有结转指明转入的方案", "only a carry-over names the plan it goes to")
+		return bad("to", "只有结转指明转入的方案", "only a carry-over names the plan it goes to")
 	}
 	if e.Corrects > 0 {
 		c := prior[e.Corrects-1]
 		if c.Kind != Report {
-			return bad(fmt.Sprintf("第%d条不是进展填报，不能更正", e.Corrects), fmt.Sprintf("entry %d is not a progress report and cannot be corrected", e.Corrects))
+			return bad("corrects", fmt.Sprintf("第%d条不是进展填报，不能更正", e.Corrects), fmt.Sprintf("entry %d is not a progress report and cannot be corrected", e.Corrects))
 		}
 		if FoldName(c.Unit) != FoldName(e.Unit) {
-			return bad(fmt.Sprintf("只能更正本单位的填报（第%d条由%s填报）", e.Corrects, c.Unit), fmt.Sprintf("a unit corrects only its own reports (entry %d is %s's)", e.Corrects, c.Unit))
+			return bad("corrects", fmt.Sprintf("只能更正本单位的填报（第%d条由%s填报）", e.Corrects, c.Unit), fmt.Sprintf("a unit corrects only its own reports (entry %d is %s's)", e.Corrects, c.Unit))
 		}
 	}
 	if st.closure == carried {
-		return bad("任务已结转，台账已关闭", "the task was carried over: its ledger is closed")
+		return bad("kind", "任务已结转，台账已关闭", "the task was carried over: its ledger is closed")
 	}
 	switch e.Kind {
 	case Apply:
 		switch {
 		case len(e.Evidence) == 0:
-			return bad("申请销号须附佐证材料", "an application to close needs evidence")
+			return bad("evidence", "申请销号须附佐证材料", "an application to close needs evidence")
 		case !e.Percent.IsZero() && !e.Percent.Equal(hundred):
-			return bad("申请销号即完成100%", "an application to close reports 100%")
+			return bad("percent", "申请销号即完成100%", "an application to close reports 100%")
 		case st.closure == pending:
-			return bad(fmt.Sprintf("第%d条销号申请尚待审核", st.apply), fmt.Sprintf("the application in entry %d awaits review", st.apply))
+			return bad("kind", fmt.Sprintf("第%d条销号申请尚待审核", st.apply), fmt.Sprintf("the application in entry %d awaits review", st.apply))
 		case st.closure == closed:
-			return bad("任务已销号", "the task is already closed")
+			return bad("kind", "任务已销号", "the task is already closed")
 		}
 	case Approve, Return:
 		if e.Ref == 0 {
-			return bad("须指明所审核的条目（ref）", "the entry reviewed (ref) is missing")
+			return bad("ref", "须指明所审核的条目（ref）", "the entry reviewed (ref) is missing")
 		}
 		r := prior[e.Ref-1]
 		if !r.Kind.reviewable() {
-			return bad(fmt.Sprintf("第%d条（%s）不需审核", e.Ref, r.Kind.Chinese()), fmt.Sprintf("entry %d (%s) is not reviewed", e.Ref, r.Kind))
+			return bad("ref", fmt.Sprintf("第%d条（%s）不需审核", e.Ref, r.Kind.Chinese()), fmt.Sprintf("entry %d (%s) is not reviewed", e.Ref, r.Kind))
 		}
 		if by, _, ok := st.decision(e.Ref); ok {
-			return bad(fmt.Sprintf("第%d条已由第%d条审核", e.Ref, by), fmt.Sprintf("entry %d was already reviewed by entry %d", e.Ref, by))
+			return bad("ref", fmt.Sprintf("第%d条已由第%d条审核", e.Ref, by), fmt.Sprintf("entry %d was already reviewed by entry %d", e.Ref, by))
 		}
 		if r.Kind == Apply && e.Ref != st.apply {
-			return bad(fmt.Sprintf("第%d条销号申请已失效", e.Ref), fmt.Sprintf("the application in entry %d is no longer in force", e.Ref))
+			return bad("ref", fmt.Sprintf("第%d条销号申请已失效", e.Ref), fmt.Sprintf("the application in entry %d is no longer in force", e.Ref))
 		}
 	case Recheck:
 		if st.closure != closed {
-			return bad("只有已销号的任务可以回头看重新打开", "only a closed task can be reopened by a re-check")
+			return bad("kind", "只有已销号的任务可以回头看重新打开", "only a closed task can be reopened by a re-check")
 		}
 	case Extend:
 		switch {
 		case e.Deadline == nil || !e.Deadline.valid():
-			return bad("延期申请须写明新期限", "an extension request needs a valid new deadline")
+			return bad("deadline", "延期申请须写明新期限", "an extension request needs a valid new deadline")
 		case st.extendPending > 0:
-			return bad(fmt.Sprintf("第%d条延期申请尚待审核", st.extendPending), fmt.Sprintf("the extension request in entry %d awaits review", st.extendPending))
+			return bad("kind", fmt.Sprintf("第%d条延期申请尚待审核", st.extendPending), fmt.Sprintf("the extension request in entry %d awaits review", st.extendPending))
 		}
 	case CarryOver:
 		switch {
 		case FoldName(e.To) == "":
-			return bad("须写明转入的方案", "the plan it is carried over to is missing")
+			return bad("to", "须写明转入的方案", "the plan it is carried over to is missing")
 		case st.closure == closed:
-			return bad("任务已销号，无需结转", "the task is closed: nothing to carry over")
+			return bad("kind", "任务已销号，无需结转", "the task is closed: nothing to carry over")
 		}
 	}
 	return nil

@@ -2,6 +2,7 @@ package task
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -36,6 +37,16 @@ type Ledger struct {
 type ledgerView struct {
 	data    *ledgerData
 	entries []Entry // data's entries as of this view, capacity capped
+	// broken is set for a ledger decoded with an entry that breaks a rule:
+	// entries are then the ones before it.
+	broken *brokenLedger
+}
+
+// brokenLedger is what a ledger decoded against its rules keeps: every
+// entry as written, and the first rule broken.
+type brokenLedger struct {
+	written []Entry
+	err     *EntryError
 }
 
 // ledgerData is the backing store that views (and copies of a ledger)
@@ -102,6 +113,11 @@ func (l *Ledger) Append(e Entry) (Entry, error) {
 func (l *Ledger) appendChecked(build func(prior []Entry, st *ledgerState) ([]Entry, error)) ([]Entry, error) {
 	for {
 		v := l.view()
+		if v != nil && v.broken != nil {
+			b := v.broken.err
+			return nil, &EntryError{Index: b.Index, Seq: b.Seq, Kind: b.Kind, Field: b.Field,
+				MessageZh: "台账须先更正，才能再记入：" + b.MessageZh, MessageEn: "the ledger must be corrected before anything is added to it: " + b.MessageEn}
+		}
 		if v == nil {
 			fresh := &ledgerView{data: &ledgerData{}}
 			if !atomic.CompareAndSwapPointer(&l.v, nil, unsafe.Pointer(fresh)) {
@@ -239,9 +255,37 @@ func progressOf(e Entry) decimal.Decimal {
 	return e.Percent
 }
 
+// Err returns nil for a ledger that keeps its rules, and otherwise an
+// *EntryError naming the first entry that breaks one. Only decoding makes
+// such a ledger (see UnmarshalJSON): Append never adds an entry that
+// breaks a rule.
+func (l *Ledger) Err() error {
+	if v := l.view(); v != nil && v.broken != nil {
+		return v.broken.err
+	}
+	return nil
+}
+
+// Written returns a copy of every entry as decoded, for a ledger that
+// breaks its rules (Err is not nil); nil otherwise.
+func (l *Ledger) Written() []Entry {
+	v := l.view()
+	if v == nil || v.broken == nil {
+		return nil
+	}
+	out := make([]Entry, len(v.broken.written))
+	for i, e := range v.broken.written {
+		out[i] = e.clone()
+	}
+	return out
+}
+
 // MarshalJSON writes the entries as a JSON array, each with its review
-// state.
+// state; a ledger that breaks its rules is written as it was read.
 func (l Ledger) MarshalJSON() ([]byte, error) {
+	if v := l.view(); v != nil && v.broken != nil {
+		return json.Marshal(v.broken.written)
+	}
 	if len(l.all()) == 0 {
 		return []byte("[]"), nil
 	}
@@ -252,11 +296,21 @@ func (l Ledger) MarshalJSON() ([]byte, error) {
 const maxLedgerEntries = 1_000_000
 
 // UnmarshalJSON reads a JSON array of entries strictly (see
-// internal/strictjson: no unknown or repeated keys, no null entries),
-// appending each in order, so that the same rules hold for a decoded
-// ledger as for Append: numbering must run 1, 2, 3 …, corrections and
-// reviews must point back, closure must follow its steps. A review state
-// given must be the one the entries make.
+// internal/strictjson: no unknown or repeated keys, no null entries, and a
+// value of the wrong type is an error), appending each in order, so that
+// the same rules hold for a decoded ledger as for Append: numbering must
+// run 1, 2, 3 …, corrections and reviews must point back, closure must
+// follow its steps, and a review state given must be the one the entries
+// make.
+//
+// A ledger that breaks one of those rules is still read, so that the file
+// it came from can be checked and written back unchanged: Err then names
+// the first entry that breaks a rule, MarshalJSON writes the entries as
+// they were read, Append refuses to add to it, and everything worked out
+// from the ledger (Entries, Current, Progress, and the task's state,
+// lights and supervision) sees only the entries before that one.
+// DecodeTask and DecodeTasks refuse such a ledger; Task.Validate and
+// plan.Plan.Validate report it.
 func (l *Ledger) UnmarshalJSON(b []byte) error {
 	var es []Entry
 	if err := strictjson.Unmarshal(b, &es); err != nil {
@@ -266,21 +320,44 @@ func (l *Ledger) UnmarshalJSON(b []byte) error {
 		return fmt.Errorf("%w: 台账超过%d条 / more than %d entries", ErrInvalidEntry, maxLedgerEntries, maxLedgerEntries)
 	}
 	var fresh Ledger
+	var broken *EntryError
 	for i, e := range es {
 		if e.Seq != i+1 {
-			return fmt.Errorf("%w: 第%d条的序号为 %d / entry %d has seq %d", ErrInvalidEntry, i+1, e.Seq, i+1, e.Seq)
+			broken = &EntryError{Index: i, Seq: e.Seq, Kind: e.Kind, Field: "seq",
+				MessageZh: fmt.Sprintf("第%d条的序号为 %d", i+1, e.Seq), MessageEn: fmt.Sprintf("entry %d has seq %d", i+1, e.Seq)}
+			break
 		}
-		given := e.Review
 		if _, err := fresh.Append(e); err != nil {
-			return err
+			if !errors.As(err, &broken) {
+				broken = &EntryError{Index: i, Seq: e.Seq, Kind: e.Kind, Field: "kind", MessageZh: err.Error(), MessageEn: err.Error()}
+			}
+			break
 		}
-		es[i].Review = given
 	}
 	for i, e := range fresh.Entries() {
 		if g := es[i].Review; g != NotReviewable && g != e.Review {
-			return fmt.Errorf("%w: 第%d条的审核状态写作 %s，但台账记录的是 %s / entry %d says its review is %s, but the ledger makes it %s",
-				ErrInvalidEntry, i+1, g.Chinese(), e.Review.Chinese(), i+1, g, e.Review)
+			broken = &EntryError{Index: i, Seq: e.Seq, Kind: e.Kind, Field: "review",
+				MessageZh: fmt.Sprintf("第%d条的审核状态写作 %s，但台账记录的是 %s", i+1, g.Chinese(), e.Review.Chinese()),
+				MessageEn: fmt.Sprintf("entry %d says its review is %s, but the ledger makes it %s", i+1, g, e.Review)}
+			fresh = Ledger{}
+			for _, e := range es[:i] {
+				if _, err := fresh.Append(e); err != nil {
+					return err // cannot happen: these entries were appended before
+				}
+			}
+			break
 		}
+	}
+	if broken != nil {
+		v := fresh.view()
+		nv := &ledgerView{broken: &brokenLedger{written: es, err: broken}}
+		if v != nil {
+			nv.data, nv.entries = v.data, v.entries
+		} else {
+			nv.data = &ledgerData{}
+		}
+		atomic.StorePointer(&l.v, unsafe.Pointer(nv))
+		return nil
 	}
 	atomic.StorePointer(&l.v, atomic.LoadPointer(&fresh.v))
 	return nil

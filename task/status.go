@@ -107,3 +107,32 @@ func (s *Status) UnmarshalText(b []byte) error {
 	}
 	return fmt.Errorf("%w: 未知的状态 %q / unknown status %q", ErrInvalidValue, b, b)
 }
+
+// EntryError is a ledger entry that breaks a rule of the ledger: from
+// Append and Task.Record, and from Ledger.Err for a ledger decoded with
+// such an entry. It matches ErrInvalidEntry with errors.Is.
+type EntryError struct {
+	// Index is the entry's place in the ledger, from 0.
+	Index int
+	// Seq is the entry's number as given (Append numbers the entries
+	// itself, so this is the number it would have had).
+	Seq int
+	// Kind is the entry's kind.
+	Kind EntryKind
+	// Field is the JSON name of the field at fault (seq, date, unit,
+	// percent, recorded_at, corrects, ref, reason, evidence, deadline, to,
+	// review), or kind when the entry cannot follow the ones before it at
+	// all (an application while another awaits review, anything after a
+	// carry-over).
+	Field string
+	// MessageZh and MessageEn say what is wrong, naming the entry.
+	MessageZh, MessageEn string
+}
+
+// Error returns "task: invalid ledger entry: 中文 / English".
+func (e *EntryError) Error() string {
+	return ErrInvalidEntry.Error() + ": " + e.MessageZh + " / " + e.MessageEn
+}
+
+// Is reports whether target is ErrInvalidEntry.
+func (e *EntryError) Is(target error) bool { return target == ErrInvalidEntry }

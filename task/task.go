@@ -2,6 +2,7 @@ package task
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -258,9 +259,10 @@ func (t *Task) SetStatus(next Status) error {
 type Finding struct {
 	// Task is the number of the task (or delegated part) concerned.
 	Task string `json:"task"`
-	// Field locates the problem: responsibility, milestones[1].due,
-	// delegated[0].deadline (the path style of plan.Finding, appended to
-	// the task's own path).
+	// Field locates the problem within the task: responsibility,
+	// milestones[1].due, delegated[0].deadline, ledger[2].seq (JSON names;
+	// plan.Plan.Validate turns it into a JSON Pointer below the task's,
+	// /sections/0/tasks/3/milestones/1/due).
 	Field string `json:"field"`
 	// MessageZh says what is wrong, in Chinese.
 	MessageZh string `json:"message_zh"`
@@ -278,7 +280,8 @@ func (f Finding) String() string { return f.Task + " " + f.Field + ": " + f.Mess
 // every finding at once: no one accountable (neither a lead nor a
 // responsible unit), empty unit names, a milestone due after the deadline, a target
 // with an invalid comparator, a delegate due after its delegator, a
-// delegation cycle. planEnd stands in for a missing deadline.
+// delegation cycle, a ledger that breaks its rules (Ledger.Err; field
+// ledger[N].field). planEnd stands in for a missing deadline.
 func (t *Task) Validate(planEnd calendar.Date) []Finding {
 	var out []Finding
 	t.validate(planEnd, "", map[*Task]bool{}, &out)
@@ -305,6 +308,10 @@ func (t *Task) validate(planEnd calendar.Date, path string, seen map[*Task]bool,
 				add(fmt.Sprintf("responsibility.%s[%d]", name, i), "单位名称为空或无效", "the unit name is empty or invalid")
 			}
 		}
+	}
+	var ee *EntryError
+	if errors.As(t.Ledger.Err(), &ee) {
+		add(fmt.Sprintf("ledger[%d].%s", ee.Index, ee.Field), ee.MessageZh, ee.MessageEn)
 	}
 	var due calendar.Date
 	if t.Deadline != nil && t.Deadline.Kind == OnDate {
@@ -372,6 +379,12 @@ func Namespace() uuid.UUID {
 // with none (鞍山市铁西区2025年优化营商环境55条 was issued without one) must
 // use its full title instead: an empty key would give the same IDs to the
 // items of every such plan.
+//
+// For the tasks of a plan, use plan.Plan.AssignIDs (or plan.TaskID)
+// instead: its recipe, documented in package plan and reproduced in other
+// languages, keys a plan without a 文号 by its title, issuer and date, and
+// names each task by its section path, so that IDs never collide within
+// or across plans. NewID is for tasks kept outside a plan.
 func NewID(key, number string) uuid.UUID {
 	return uuid.NewSHA1(Namespace(), []byte(FoldName(key)+"#"+FoldName(number)))
 }

@@ -212,8 +212,57 @@ func TestLedgerIsAppendOnly(t *testing.T) {
 	var back Ledger
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, l.Entries(), back.Entries())
-	assert.ErrorIs(t, json.Unmarshal([]byte(`[{"seq":2,"date":"2025-01-01","unit":"x","percent":"1"}]`), &back), ErrInvalidEntry)
-	assert.ErrorIs(t, json.Unmarshal([]byte(`[{"seq":1,"date":"2025-01-01","unit":"x","percent":"1","corrects":1}]`), &back), ErrInvalidEntry)
+	// A ledger that breaks its rules is read, but says so (Err).
+	require.NoError(t, json.Unmarshal([]byte(`[{"seq":2,"date":"2025-01-01","unit":"x","percent":"1"}]`), &back))
+	assert.ErrorIs(t, back.Err(), ErrInvalidEntry)
+	require.NoError(t, json.Unmarshal([]byte(`[{"seq":1,"date":"2025-01-01","unit":"x","percent":"1","corrects":1}]`), &back))
+	assert.ErrorIs(t, back.Err(), ErrInvalidEntry)
+}
+
+// TestBrokenLedger: a ledger read against its rules keeps what was
+// written, names the first entry at fault, computes from the entries
+// before it, and takes nothing more until corrected (issue 17: the rule is
+// a validation finding, not a decoding error, so that the JSON Schema and
+// the decoder agree).
+func TestBrokenLedger(t *testing.T) {
+	in := `[{"seq":1,"kind":"report","date":"2025-01-01","unit":"区数据局","percent":"40"},` +
+		`{"seq":2,"kind":"report","date":"2025-02-01","unit":"区数据局","percent":"150"},` +
+		`{"seq":3,"kind":"report","date":"2025-03-01","unit":"区数据局","percent":"60"}]`
+	var l Ledger
+	require.NoError(t, json.Unmarshal([]byte(in), &l))
+	var ee *EntryError
+	require.ErrorAs(t, l.Err(), &ee)
+	assert.Equal(t, 1, ee.Index)
+	assert.Equal(t, "percent", ee.Field)
+	assert.Contains(t, ee.MessageZh, "第2条")
+	assert.Contains(t, ee.MessageEn, "entry 2")
+	assert.Equal(t, 1, l.Len(), "computations see the entries before the one at fault")
+	p, ok := l.Progress()
+	assert.True(t, ok)
+	assert.Equal(t, "40", p.String())
+	assert.Len(t, l.Written(), 3)
+	_, err := l.Append(Entry{Date: date(t, "2025-04-01"), Unit: "区数据局", Percent: decimal.NewFromInt(70)})
+	require.ErrorIs(t, err, ErrInvalidEntry, "nothing is added to a broken ledger")
+	assert.Contains(t, err.Error(), "须先更正")
+	out, err := json.Marshal(l)
+	require.NoError(t, err)
+	assert.JSONEq(t, in, string(out), "written back as read")
+
+	tk := &Task{Number: "7", Responsibility: Responsibility{Lead: []string{"区数据局"}}, Ledger: l}
+	fs := tk.Validate(date(t, "2025-12-31"))
+	require.Len(t, fs, 1)
+	assert.Equal(t, "ledger[1].percent", fs[0].Field)
+
+	_, err = DecodeTask(strings.NewReader(`{"number":"7","ledger":` + in + `}`))
+	require.ErrorIs(t, err, ErrInvalidEntry, "DecodeTask refuses a broken ledger")
+	assert.ErrorIs(t, err, ErrInvalidTask)
+	assert.Contains(t, err.Error(), "/ledger/1/percent")
+
+	// A review state that the entries do not make is at fault too.
+	require.NoError(t, json.Unmarshal([]byte(`[{"seq":1,"date":"2025-01-01","unit":"x","percent":"1","review":"approved"}]`), &l))
+	require.ErrorAs(t, l.Err(), &ee)
+	assert.Equal(t, "review", ee.Field)
+	assert.Zero(t, l.Len())
 }
 
 func TestOverdueAndProgressRollUp(t *testing.T) {

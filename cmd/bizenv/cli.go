@@ -36,6 +36,7 @@ type command struct {
 // options holds the flags every command shares.
 type options struct {
 	format      string
+	lang        string // --lang: zh, en, or both (the default)
 	calendars   stringList
 	years       string
 	provisional bool
@@ -45,6 +46,7 @@ type options struct {
 	lenient, pilot                   bool   // uscc
 	population, roster, policy, seed string // draw
 	parent, directory                string // check
+	baseline, writeBaseline          string // check
 	asOf, observations, sent         string // report
 	title, period, issuer, docNumber string // import
 	issued, source, findings         string // import
@@ -83,6 +85,7 @@ var root = &command{
 		importCmd,
 		checkCmd,
 		reportCmd,
+		schemaCmd,
 	},
 }
 
@@ -121,6 +124,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, now time.Time
 	fs.StringVar(&o.format, "format", "text", "输出格式 text 或 json（report 另有 html）/ output format: text or json (report: also html)")
 	fs.Var(&o.calendars, "calendar", "叠加的日历文件（JSON 或 .ics，- 为标准输入，可重复）/ calendar overlay file (JSON or .ics; - is stdin; repeatable)")
 	fs.StringVar(&o.years, "calendar-years", "", "--calendar 文件完整定义的年份，如 2027,2028 / years the --calendar files define whole, e.g. 2027,2028")
+	fs.StringVar(&o.lang, "lang", "", "文字输出的语言：zh、en，默认中英文 / the language of text output: zh or en; both by default (JSON always has both)")
 	fs.BoolVar(&o.provisional, "provisional", false, "尚无通知的年份按法定节假日暂定推算（结果标注“暂定”）/ answer years with no notice yet from the statutory holidays, marked provisional")
 	if cmd.flags != nil {
 		cmd.flags(fs, o)
@@ -132,6 +136,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, now time.Time
 	}
 	if err == nil && o.format != "text" && o.format != "json" && !(o.format == "html" && cmd == reportCmd) {
 		err = usagef("--format 须为 text 或 json，而不是 %q", "--format must be text or json, not %q", o.format)
+	}
+	if err == nil && o.lang != "" && o.lang != "zh" && o.lang != "en" && o.lang != "both" {
+		err = usagef("--lang 须为 zh、en 或 both，而不是 %q", "--lang must be zh, en or both, not %q", o.lang)
 	}
 	if err == nil {
 		err = cmd.run(e, o, pos)

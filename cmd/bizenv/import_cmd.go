@@ -88,13 +88,13 @@ var importCmd = &command{
 		}
 		if o.format == "json" {
 			for _, fd := range res.Findings {
-				fmt.Fprintln(e.stderr, fd)
+				fmt.Fprintln(e.stderr, importFindingText(fd, langOf(o)))
 			}
 			if err := writeJSON(e.stdout, res.Plan); err != nil {
 				return err
 			}
 		} else {
-			printImport(e, res)
+			printImport(e, res, langOf(o))
 		}
 		if errs > 0 {
 			return exitStatus(1)
@@ -105,7 +105,7 @@ var importCmd = &command{
 
 // printImport prints what was imported: the header, the sections with
 // their task counts, the columns and systems, and the findings.
-func printImport(e *env, res *docimport.Result) {
+func printImport(e *env, res *docimport.Result, l plan.Lang) {
 	p := res.Plan
 	w := e.stdout
 	issued := ""
@@ -140,8 +140,26 @@ func printImport(e *env, res *docimport.Result) {
 	}
 	fmt.Fprintf(w, "  保障措施 / safeguards %d  依据 / basis %d  阶段 / phases %d\n", len(p.Safeguards), len(p.Basis), len(p.Phases))
 	for _, f := range res.Findings {
-		fmt.Fprintln(w, f)
+		fmt.Fprintln(w, importFindingText(f, l))
 	}
+}
+
+// importFindingText is an import finding for people in the language l
+// (both: docimport.Finding.String).
+func importFindingText(f docimport.Finding, l plan.Lang) string {
+	var s string
+	switch l {
+	case plan.LangZh:
+		s = fmt.Sprintf("%s：%s %s：%s", f.Location.Zh(), f.Severity, f.Code, f.MessageZh)
+	case plan.LangEn:
+		s = fmt.Sprintf("%s: %s %s: %s", f.Location, f.Severity, f.Code, f.MessageEn)
+	default:
+		return f.String()
+	}
+	if f.Text != "" {
+		s += " «" + f.Text + "»"
+	}
+	return s
 }
 
 // countTasks counts the tasks of a section and the sections under it.

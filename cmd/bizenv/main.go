@@ -28,12 +28,17 @@
 //	                             read an issued document's text (UTF-8) into a plan; --format json prints the
 //	                             plan JSON with the findings on standard error (--findings: also as JSON);
 //	                             exit status 1 on an error finding
-//	check PLAN.json [--parent PARENT.json] [--directory UNITS.json]
-//	                             check a plan, and against its parent; exit status 1 on any error
+//	check PLAN.json [--parent PARENT.json] [--directory UNITS.json] [--baseline FILE] [--write-baseline FILE]
+//	                             check a plan, and against its parent: findings with codes and JSON Pointers
+//	                             (a plan whose fields cannot be read gives decode_* findings); exit status 1
+//	                             on an error not in the baseline, 2 for input that is not a plan at all
 //	report PLAN.json --as-of DATE [--observations OBS.json] [--format text|json|html]
 //	                             overdue tasks, workload per unit, indicator attainment
+//	schema [NAME]                the JSON Schema of a JSON format (plan, findings, report, actions, approval-case …);
+//	                             without a name, the list
 //
-// Every command takes --help, --format text|json, --calendar FILE (a JSON
+// Every command takes --help, --format text|json, --lang zh|en (text in
+// one language; both by default; JSON always has both), --calendar FILE (a JSON
 // overlay or an .ics feed laid over the built-in calendar; - reads standard
 // input; repeatable) and --provisional (years no notice arranges yet are
 // answered from the statutory holidays, and every such answer is marked

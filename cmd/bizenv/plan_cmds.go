@@ -31,67 +31,6 @@ func readPlan(e *env, name string) (*plan.Plan, error) {
 	return p, nil
 }
 
-var checkCmd = &command{
-	name: "check", usage: "PLAN.json [--parent PARENT.json] [--directory UNITS.json]",
-	summary: "检查计划文件自身及与上级计划的一致性；有错误时退出码为1 / check a plan, and against its parent; exit status 1 on any error",
-	flags: func(fs *flag.FlagSet, o *options) {
-		fs.StringVar(&o.parent, "parent", "", "上级计划 JSON / the parent plan's JSON")
-		fs.StringVar(&o.directory, "directory", "", "单位目录 JSON（见 org.ParseDirectory）/ unit directory JSON")
-	},
-	run: func(e *env, o *options, args []string) error {
-		if err := wantArgs(args, 1, "PLAN.json"); err != nil {
-			return err
-		}
-		if o.format != "text" && o.format != "json" {
-			return usagef("check 的 --format 为 text 或 json", "check's --format is text or json")
-		}
-		p, err := readPlan(e, args[0])
-		if err != nil {
-			return err
-		}
-		var opts plan.Options
-		if o.directory != "" {
-			f, err := os.Open(o.directory)
-			if err != nil {
-				return fmt.Errorf("无法打开文件 / cannot open file: %w", err)
-			}
-			defer f.Close()
-			if opts.Directory, err = org.ParseDirectory(f); err != nil {
-				return fmt.Errorf("%s: %w", o.directory, err)
-			}
-		}
-		fs := p.Validate(opts)
-		if o.parent != "" {
-			parent, err := readPlan(e, o.parent)
-			if err != nil {
-				return err
-			}
-			fs = append(fs, plan.CheckAgainst(p, parent)...)
-		}
-		plan.Sort(fs)
-		if o.format == "json" {
-			if fs == nil {
-				fs = []plan.Finding{}
-			}
-			if err := writeJSON(e.stdout, fs); err != nil {
-				return err
-			}
-		} else {
-			counts := map[plan.Severity]int{}
-			for _, f := range fs {
-				counts[f.Severity]++
-				fmt.Fprintf(e.stdout, "%-7s %-24s %s\n        %s\n        %s\n", f.Severity, f.Code, f.Path, f.MessageZh, f.MessageEn)
-			}
-			fmt.Fprintf(e.stdout, "%s：错误 %d，警告 %d，提示 %d / %d errors, %d warnings, %d notes\n", p.Title,
-				counts[plan.Error], counts[plan.Warning], counts[plan.Info], counts[plan.Error], counts[plan.Warning], counts[plan.Info])
-		}
-		if plan.HasErrors(fs) {
-			return exitStatus(1)
-		}
-		return nil
-	},
-}
-
 var reportCmd = &command{
 	name: "report", usage: "PLAN.json --as-of DATE [--observations OBS.json] [--directory UNITS.json] [--calendar FILE] [--provisional]",
 	summary: "计划执行报告：超期任务、单位任务量、当日督办、指标达标（text、json 或 html）/ overdue tasks, workload per unit, supervision due, indicator attainment (text, json or html)",
@@ -172,6 +111,6 @@ var reportCmd = &command{
 		case "html":
 			return r.WriteHTML(e.stdout)
 		}
-		return r.WriteText(e.stdout)
+		return r.WriteTextIn(e.stdout, langOf(o))
 	},
 }

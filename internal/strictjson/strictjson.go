@@ -21,6 +21,11 @@
 //     one, and encoding/json would decode it to a nil pointer that callers
 //     skip.
 //
+// Options add the rules of an exchange format whose JSON Schema must accept
+// exactly what the decoder accepts (Options.Canonical): each value only as
+// bizenv writes it, null only where it means "none", integers in any
+// notation; package plan decodes plans so.
+//
 // It checks the whole document against the Go type first and reports every
 // problem it finds (up to MaxProblems), then decodes with encoding/json.
 // Memory stays proportional to the input: the input is read once, and line
@@ -54,7 +59,33 @@ const (
 	CodeType         = "type"
 	CodeValue        = "value"
 	CodeNullElement  = "null_element"
+	// CodeNoncanonical is a value written otherwise than bizenv writes it,
+	// under Options.Canonical.
+	CodeNoncanonical = "noncanonical"
 )
+
+// Options select rules beyond the default ones, for the exchange formats
+// whose JSON Schema must accept exactly what the decoder accepts.
+type Options struct {
+	// Canonical accepts each value only as bizenv writes it, the way a
+	// JSON Schema can describe it:
+	//   - a value of a type with its own text or JSON form (a date, a UUID,
+	//     an enumeration, a decimal, a 文号) only in the form json.Marshal
+	//     writes for it: "in_progress", not "推进中"; "10", not 10; a UUID in
+	//     lower case; 2025-01-05, not 2025年1月5日 (noncanonical);
+	//   - null only where the value may be absent (a pointer, a list, a
+	//     map) or is written as null (a zero calendar.Date): see Nullable;
+	//   - an integer field takes any JSON number whose value is an integer
+	//     in its range (1, 1.0 and 1e0 are all 1), as a JSON Schema
+	//     "integer" does.
+	Canonical bool
+	// Shapes gives, for types with their own UnmarshalJSON that read an
+	// object or an array, the Go type whose JSON shape they read, so that
+	// every rule reaches inside them: the checker walks the value as that
+	// type and leaves the type's own UnmarshalJSON to the decoding. A type
+	// mapped to itself is walked as a plain struct (its fields).
+	Shapes map[reflect.Type]reflect.Type
+}
 
 // MaxProblems bounds the problems one decoding reports.
 const MaxProblems = 100
@@ -174,6 +205,11 @@ func (e *Error) Unwrap() []error {
 // non-nil pointer) under the rules above. Errors are *Error, or the read
 // error of r.
 func Decode(r io.Reader, limit int64, v any) error {
+	return DecodeWith(r, limit, v, Options{})
+}
+
+// DecodeWith is Decode under the further rules of o.
+func DecodeWith(r io.Reader, limit int64, v any, o Options) error {
 	b, err := readAll(r, limit)
 	if err != nil {
 		return err
@@ -182,7 +218,7 @@ func Decode(r io.Reader, limit int64, v any) error {
 		return &Error{Problems: []Problem{{Code: CodeTooLarge, Offset: limit,
 			ZH: fmt.Sprintf("输入超过%d字节", limit), EN: fmt.Sprintf("the input is larger than %d bytes", limit)}}}
 	}
-	return Unmarshal(b, v)
+	return UnmarshalWith(b, v, o)
 }
 
 // readAll reads at most limit+1 bytes of r. When r knows its size (a
@@ -215,12 +251,15 @@ func readAll(r io.Reader, limit int64) ([]byte, error) {
 }
 
 // Unmarshal decodes b into v (a non-nil pointer) under the rules above.
-func Unmarshal(b []byte, v any) error {
+func Unmarshal(b []byte, v any) error { return UnmarshalWith(b, v, Options{}) }
+
+// UnmarshalWith is Unmarshal under the further rules of o.
+func UnmarshalWith(b []byte, v any, o Options) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return fmt.Errorf("strictjson: Unmarshal needs a non-nil pointer, not %T", v)
 	}
-	b, errs := Check(b, rv.Type().Elem())
+	b, errs := CheckWith(b, rv.Type().Elem(), o)
 	if errs != nil {
 		return errs
 	}
@@ -237,9 +276,14 @@ func Unmarshal(b []byte, v any) error {
 // byte order mark removed, and every problem found as *Error (nil when
 // there is none). t may be nil: then only the JSON itself is checked
 // (encoding, syntax, duplicate keys, null elements, trailing data).
-func Check(b []byte, t reflect.Type) ([]byte, *Error) {
+func Check(b []byte, t reflect.Type) ([]byte, *Error) { return CheckWith(b, t, Options{}) }
+
+// CheckWith is Check under the further rules of o. Under o.Canonical an
+// integer written with a fraction or an exponent (1.0, 1e2) is returned
+// rewritten as its digits, so that encoding/json reads it.
+func CheckWith(b []byte, t reflect.Type, o Options) ([]byte, *Error) {
 	b = bytes.TrimPrefix(b, []byte("\ufeff"))
-	c := &checker{src: b}
+	c := &checker{src: b, canonical: o.Canonical, shapes: o.Shapes}
 	if p, bad := encodingProblem(b); bad {
 		c.add(p)
 		return b, c.result()
@@ -255,6 +299,15 @@ func Check(b []byte, t reflect.Type) ([]byte, *Error) {
 		if c.pos < len(b) {
 			c.addAt(int64(c.pos), Problem{Code: CodeTrailingData, ZH: "JSON 值之后有多余内容", EN: "unexpected data after the JSON value"})
 		}
+	}
+	if len(c.problems) == 0 && len(c.rewrites) > 0 {
+		out := make([]byte, 0, len(b))
+		at := 0
+		for _, r := range c.rewrites {
+			out = append(append(out, b[at:r.start]...), r.text...)
+			at = r.end
+		}
+		b = append(out, b[at:]...)
 	}
 	return b, c.result()
 }
@@ -307,6 +360,16 @@ type checker struct {
 	problems []Problem
 	more     bool
 	stopped  bool // a syntax error, or too many problems, ends the walk
+
+	canonical bool
+	shapes    map[reflect.Type]reflect.Type
+	rewrites  []rewrite // integers to write as digits, in input order
+}
+
+// rewrite replaces src[start:end] with text.
+type rewrite struct {
+	start, end int
+	text       string
 }
 
 func (c *checker) result() *Error {
@@ -424,12 +487,26 @@ func (c *checker) value(t reflect.Type, depth int) {
 		return
 	}
 	c.skipSpace()
+	declared := t
 	for t != nil && t.Kind() == reflect.Pointer && !implements(t, jsonUnmarshaler) && !implements(t, textUnmarshaler) {
 		t = t.Elem()
 	}
 	start := c.pos
 	if t == rawMessage {
 		t = nil
+	}
+	if c.canonical && t != nil && t.Kind() != reflect.Interface && bytes.HasPrefix(c.src[c.pos:], []byte("null")) {
+		c.pos += len("null")
+		if !Nullable(declared) {
+			c.typeProblem(start, t, kNull, "")
+		}
+		return
+	}
+	if t != nil && c.shapes != nil {
+		if shape, ok := c.shapes[derefType(t)]; ok {
+			c.shaped(shape, depth)
+			return
+		}
 	}
 	if t != nil && implements(t, jsonUnmarshaler) {
 		c.custom(t, depth)
@@ -455,6 +532,10 @@ func (c *checker) value(t reflect.Type, depth int) {
 			v := reflect.New(derefType(t))
 			if err := v.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
 				c.addAt(int64(start), Problem{Code: CodeValue, ZH: err.Error(), EN: err.Error(), Err: err})
+				return
+			}
+			if c.canonical {
+				c.canonicalValue(start, v)
 			}
 			return
 		}
@@ -472,6 +553,15 @@ func (c *checker) value(t reflect.Type, depth int) {
 	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 		n, ok := c.number()
 		if !ok || t == nil || t.Kind() == reflect.Interface || t == numberType {
+			return
+		}
+		if c.canonical && isInteger(t) {
+			digits, integral := integerDigits(n)
+			if !integral || !numberFits(t, digits) {
+				c.typeProblem(start, t, kNumber, n)
+			} else if digits != n {
+				c.rewrites = append(c.rewrites, rewrite{start, c.pos, digits})
+			}
 			return
 		}
 		if !numberFits(t, n) {
@@ -510,6 +600,9 @@ func (c *checker) custom(t reflect.Type, depth int) {
 	v := reflect.New(derefType(t))
 	err := v.Interface().(json.Unmarshaler).UnmarshalJSON(raw)
 	if err == nil {
+		if c.canonical && raw[0] != '{' && raw[0] != '[' {
+			c.canonicalValue(start, v)
+		}
 		return
 	}
 	var se *Error
@@ -949,4 +1042,181 @@ func structFields(t reflect.Type) map[string]reflect.Type {
 	}
 	fieldCache.Store(t, m)
 	return m
+}
+
+// shaped walks the next value as shape (see Options.Shapes).
+func (c *checker) shaped(shape reflect.Type, depth int) {
+	if c.pos >= len(c.src) {
+		c.unexpected()
+		return
+	}
+	switch c.src[c.pos] {
+	case '{':
+		if shape.Kind() == reflect.Struct || shape.Kind() == reflect.Map {
+			c.object(shape, depth)
+			return
+		}
+	case '[':
+		if shape.Kind() == reflect.Slice || shape.Kind() == reflect.Array {
+			c.array(shape, depth)
+			return
+		}
+	}
+	if implements(shape, jsonUnmarshaler) && c.shapes[derefType(shape)] == derefType(shape) {
+		// A type walked as its own fields, given something else.
+		start := c.pos
+		c.skipValue(depth)
+		if !c.stopped {
+			c.typeProblem(start, shape, kindAt(c.src[start]), "")
+		}
+		return
+	}
+	c.value(shape, depth)
+}
+
+// kindAt is the JSON kind of a value that starts with b.
+func kindAt(b byte) tokenKind {
+	switch b {
+	case '{':
+		return kObject
+	case '[':
+		return kArray
+	case '"':
+		return kString
+	case 't', 'f':
+		return kBool
+	case 'n':
+		return kNull
+	}
+	return kNumber
+}
+
+// canonicalValue checks that the value that starts at start, decoded into
+// v (a pointer), is written as json.Marshal writes v.
+func (c *checker) canonicalValue(start int, v reflect.Value) {
+	want, err := json.Marshal(v.Interface())
+	if err != nil { // read, but not written back: not a value bizenv writes
+		c.addAt(int64(start), Problem{Code: CodeValue, Err: err,
+			ZH: "该值可以读取，但无法写回：" + err.Error(), EN: "the value reads but cannot be written back: " + err.Error()})
+		return
+	}
+	end := c.pos
+	got := c.src[start:end]
+	if sameJSON(got, want) {
+		return
+	}
+	shown := string(want)
+	if utf8.RuneCountInString(shown) > 80 {
+		shown = string([]rune(shown)[:80]) + "…"
+	}
+	c.addAt(int64(start), Problem{Code: CodeNoncanonical,
+		ZH: fmt.Sprintf("应写作 %s（交换格式只接受 bizenv 写出的写法）", shown),
+		EN: fmt.Sprintf("write %s (the exchange format takes a value only as bizenv writes it)", shown)})
+}
+
+// sameJSON reports whether two JSON scalars are the same value: equal
+// strings, equal numbers, or the same literal.
+func sameJSON(a, b []byte) bool {
+	if bytes.Equal(a, b) {
+		return true
+	}
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	switch {
+	case a[0] == '"' && b[0] == '"':
+		var x, y string
+		return json.Unmarshal(a, &x) == nil && json.Unmarshal(b, &y) == nil && x == y
+	case kindAt(a[0]) == kNumber && kindAt(b[0]) == kNumber:
+		x, okx := integerDigits(string(a))
+		y, oky := integerDigits(string(b))
+		if okx && oky {
+			return x == y
+		}
+		fx, err1 := strconv.ParseFloat(string(a), 64)
+		fy, err2 := strconv.ParseFloat(string(b), 64)
+		return err1 == nil && err2 == nil && fx == fy
+	}
+	return false
+}
+
+func isInteger(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return true
+	}
+	return false
+}
+
+// integerDigits returns the JSON number n as the digits of an integer (-12
+// for -1.2e1) and true, or false when n is not an integer. Numbers too
+// large for 64 bits come back as their digits all the same (no more than
+// 25 of them), for numberFits to refuse.
+func integerDigits(n string) (string, bool) {
+	neg := strings.HasPrefix(n, "-")
+	n = strings.TrimPrefix(n, "-")
+	mant, exp, _ := strings.Cut(strings.ToLower(n), "e")
+	intPart, frac, _ := strings.Cut(mant, ".")
+	digits := strings.TrimLeft(intPart+frac, "0")
+	if digits == "" {
+		return "0", true
+	}
+	// point: digits of digits before the decimal point.
+	point := len(intPart) - (len(intPart+frac) - len(digits))
+	if exp != "" {
+		e, err := strconv.Atoi(exp)
+		if err != nil { // an exponent beyond int: huge, or tiny
+			if strings.HasPrefix(exp, "-") {
+				return "", false
+			}
+			return strings.Repeat("9", 25), true
+		}
+		if e > 100 || e < -100 {
+			if e < 0 {
+				return "", false
+			}
+			return strings.Repeat("9", 25), true
+		}
+		point += e
+	}
+	if point <= 0 || strings.TrimRight(digits[min(point, len(digits)):], "0") != "" {
+		return "", false
+	}
+	if point > 25 {
+		return strings.Repeat("9", 25), true
+	}
+	if point > len(digits) {
+		digits += strings.Repeat("0", point-len(digits))
+	}
+	digits = digits[:point]
+	if neg {
+		digits = "-" + digits
+	}
+	return digits, true
+}
+
+var nullableCache sync.Map // reflect.Type -> bool
+
+// Nullable reports whether Options.Canonical accepts null for a value of
+// type t: t is a pointer, a slice, a map or an interface (null is "none"),
+// or json.Marshal writes null for the value null decodes to (a zero
+// calendar.Date, an invalid decimal.NullDecimal). A JSON Schema generated
+// for t allows null exactly then.
+func Nullable(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
+		return true
+	}
+	if v, ok := nullableCache.Load(t); ok {
+		return v.(bool)
+	}
+	v := reflect.New(t)
+	ok := json.Unmarshal([]byte("null"), v.Interface()) == nil
+	if ok {
+		b, err := json.Marshal(v.Interface())
+		ok = err == nil && string(b) == "null"
+	}
+	nullableCache.Store(t, ok)
+	return ok
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -237,6 +238,34 @@ func FuzzUnmarshal(f *testing.F) {
 	})
 }
 
+// FuzzCanonical: the canonical rules never panic, locate every problem in
+// the input, and accept only what reads back to the same value when
+// written and read again.
+func FuzzCanonical(f *testing.F) {
+	for _, s := range []string{`{"colour":"red","amount":"10","n":1.0e1}`, `{"colour":"绿","amount":3}`,
+		`{"entries":[{"name":"a"},{"name":null}],"inner":{"lead":null}}`, `{"n":-0,"small":1e2,"when":null}`, `{"n":12e-1}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var x exchange
+		err := UnmarshalWith(b, &x, canonicalOptions())
+		if err != nil {
+			var se *Error
+			require.ErrorAs(t, err, &se)
+			for _, p := range se.Problems {
+				require.True(t, p.Offset >= 0 && p.Offset <= int64(len(b)), "offset %d of %d", p.Offset, len(b))
+			}
+			return
+		}
+		out, err := json.Marshal(x)
+		require.NoError(t, err)
+		var back exchange
+		require.NoError(t, UnmarshalWith(out, &back, canonicalOptions()), "%s", out)
+		again, _ := json.Marshal(back)
+		require.Equal(t, string(out), string(again))
+	})
+}
+
 // Inputs built to be slow stay linear: a few MB in well under a second.
 func TestAdversarialInputsAreLinear(t *testing.T) {
 	var many strings.Builder
@@ -296,3 +325,151 @@ type lyingReader struct{ r *strings.Reader }
 
 func (l lyingReader) Len() int                   { return 10 }
 func (l lyingReader) Read(p []byte) (int, error) { return l.r.Read(p) }
+
+// colour is an enumeration read in English or Chinese, written in English.
+type colour uint8
+
+func (c colour) MarshalText() ([]byte, error) { return []byte([]string{"", "red", "green"}[c]), nil }
+func (c *colour) UnmarshalText(b []byte) error {
+	for i, n := range [][2]string{{"", ""}, {"red", "红"}, {"green", "绿"}} {
+		if string(b) == n[0] || (i > 0 && string(b) == n[1]) {
+			*c = colour(i)
+			return nil
+		}
+	}
+	return errors.New("bad colour")
+}
+
+// amount writes itself as a JSON string and reads a string or a number.
+type amount struct{ v string }
+
+func (a amount) MarshalJSON() ([]byte, error) { return json.Marshal(a.v) }
+func (a *amount) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		return nil
+	}
+	a.v = strings.Trim(string(b), `"`)
+	return nil
+}
+
+// when writes null for its zero value.
+type when struct{ s string }
+
+func (w when) MarshalJSON() ([]byte, error) {
+	if w.s == "" {
+		return []byte("null"), nil
+	}
+	return json.Marshal(w.s)
+}
+func (w *when) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		w.s = ""
+		return nil
+	}
+	return json.Unmarshal(b, &w.s)
+}
+
+// entries is a type that reads itself from an array, as task.Ledger does.
+type entries struct{ list []item }
+
+func (e *entries) UnmarshalJSON(b []byte) error { return Unmarshal(b, &e.list) }
+func (e entries) MarshalJSON() ([]byte, error) {
+	if e.list == nil {
+		return []byte("[]"), nil
+	}
+	return json.Marshal(e.list)
+}
+
+type exchange struct {
+	Colour  colour   `json:"colour"`
+	Amount  amount   `json:"amount"`
+	When    when     `json:"when"`
+	N       int      `json:"n"`
+	Small   int8     `json:"small"`
+	Title   string   `json:"title"`
+	Tags    []string `json:"tags"`
+	Ptr     *item    `json:"ptr"`
+	Inner   inner    `json:"inner"`
+	Entries entries  `json:"entries"`
+}
+
+func canonicalOptions() Options {
+	return Options{Canonical: true, Shapes: map[reflect.Type]reflect.Type{
+		reflect.TypeFor[inner]():   reflect.TypeFor[inner](),
+		reflect.TypeFor[entries](): reflect.TypeFor[[]item](),
+	}}
+}
+
+// unwritable reads any text and cannot write itself, as a time.Time with
+// an offset of +24:00 cannot.
+type unwritable struct{}
+
+func (unwritable) MarshalText() ([]byte, error) { return nil, errors.New("out of range") }
+func (*unwritable) UnmarshalText([]byte) error  { return nil }
+
+// A value read but not written back is refused under Canonical: it is not
+// a value bizenv writes, and a document holding it could not be written.
+func TestCanonicalRefusesWhatCannotBeWritten(t *testing.T) {
+	var x struct {
+		U unwritable `json:"u"`
+	}
+	err := UnmarshalWith([]byte(`{"u":"x"}`), &x, Options{Canonical: true})
+	var se *Error
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, CodeValue, se.Problems[0].Code)
+	assert.Equal(t, "/u", se.Problems[0].Pointer)
+	assert.Contains(t, se.Problems[0].EN, "cannot be written back")
+}
+
+// TestCanonical: under Options.Canonical a value is taken only as
+// json.Marshal writes it, null only where it means "none", and integers in
+// any notation a JSON Schema "integer" takes.
+func TestCanonical(t *testing.T) {
+	tests := []struct{ name, in, code, pointer string }{
+		{"chinese name", `{"colour":"红"}`, CodeNoncanonical, "/colour"},
+		{"number for a string", `{"amount":10}`, CodeNoncanonical, "/amount"},
+		{"null string", `{"title":null}`, CodeType, "/title"},
+		{"null amount", `{"amount":null}`, CodeType, "/amount"},
+		{"null struct", `{"inner":null}`, CodeType, "/inner"},
+		{"null entries", `{"entries":null}`, CodeType, "/entries"},
+		{"fraction", `{"n":1.5}`, CodeType, "/n"},
+		{"too large", `{"small":1e3}`, CodeType, "/small"},
+		{"huge exponent", `{"n":1e999999999999}`, CodeType, "/n"},
+		{"tiny exponent", `{"n":1e-999999999999}`, CodeType, "/n"},
+		{"inside a shaped type", `{"entries":[{"name":null}]}`, CodeType, "/entries/0/name"},
+		{"unknown inside", `{"inner":{"lead":[],"x":1}}`, CodeUnknownField, "/inner/x"},
+		{"shaped given a string", `{"inner":"x"}`, CodeType, "/inner"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var x exchange
+			err := UnmarshalWith([]byte(tt.in), &x, canonicalOptions())
+			var se *Error
+			require.ErrorAs(t, err, &se)
+			assert.Equal(t, tt.code, se.Problems[0].Code, se.Error())
+			assert.Equal(t, tt.pointer, se.Problems[0].Pointer)
+		})
+	}
+	var x exchange
+	require.NoError(t, UnmarshalWith([]byte(`{"colour":"red","amount":"10","when":null,"n":1.0e1,"small":-0,
+		"tags":null,"ptr":null,"inner":{"lead":null},"entries":[{"name":"a"}]}`), &x, canonicalOptions()))
+	assert.Equal(t, colour(1), x.Colour)
+	assert.Equal(t, 10, x.N, "1.0e1 is the integer 10")
+	assert.Equal(t, []item{{"a"}}, x.Entries.list)
+	require.NoError(t, Unmarshal([]byte(`{"colour":"红","amount":10,"title":null}`), &x), "the default rules are unchanged")
+	assert.Equal(t, "10", x.Amount.v)
+
+	for n, want := range map[string]string{"0": "0", "-0": "0", "1.0": "1", "1e2": "100", "120e-1": "12", "-3.00e1": "-30", "0.5e1": "5"} {
+		got, ok := integerDigits(n)
+		assert.True(t, ok, n)
+		assert.Equal(t, want, got, n)
+	}
+	for _, n := range []string{"0.5", "1.25e1", "1e-1"} {
+		_, ok := integerDigits(n)
+		assert.False(t, ok, n)
+	}
+	assert.True(t, Nullable(reflect.TypeFor[when]()))
+	assert.True(t, Nullable(reflect.TypeFor[*item]()))
+	assert.False(t, Nullable(reflect.TypeFor[amount]()))
+	assert.False(t, Nullable(reflect.TypeFor[string]()))
+}

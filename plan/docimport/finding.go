@@ -103,7 +103,7 @@ func (l Location) Zh() string {
 type Finding struct {
 	// Location is where the finding is: its Line for a text.
 	Location
-	// Code is the stable code (see the table above).
+	// Code is the stable code (see the table in Finding's documentation).
 	Code string `json:"code"`
 	// Severity is error, warning or info.
 	Severity plan.Severity `json:"severity"`

@@ -195,6 +195,19 @@ func (f Format) String() string {
 // MarshalText implements encoding.TextMarshaler.
 func (f Format) MarshalText() ([]byte, error) { return []byte(f.String()), nil }
 
+// UnmarshalText implements encoding.TextUnmarshaler: text, docx or xlsx,
+// so that a Result written as JSON reads back. Anything else is an error
+// wrapping ErrFormat.
+func (f *Format) UnmarshalText(b []byte) error {
+	for _, v := range []Format{FormatText, FormatDOCX, FormatXLSX} {
+		if string(b) == v.String() {
+			*f = v
+			return nil
+		}
+	}
+	return fmt.Errorf("%w: 未知的格式 %q（应为 text、docx 或 xlsx）/ unknown format %q (want text, docx or xlsx)", ErrFormat, b, b)
+}
+
 // FormatError is a file in a format the importer does not read, with the
 // command that converts it.
 type FormatError struct {

@@ -235,10 +235,10 @@ func TestSeedHeaders(t *testing.T) {
 // nothing else.
 func TestSeedCheck(t *testing.T) {
 	cases := map[string][]string{
-		"000": {"indicator_declared_count:indicator_systems[1].declared[2]", "no_units:sections"}, // 专栏2: 37 declared, 39 in the table
+		"000": {"indicator_declared_count:/indicator_systems/1/declared/2", "no_units:/sections"}, // 专栏2: 37 declared, 39 in the table
 		"001": nil,
-		"002": {"duplicate_number:sections[2].sections[3].tasks[2].number", "missing_title:title", "no_accountable:sections[2].sections[3].tasks[0].responsibility"},
-		"003": {"no_units:sections"},
+		"002": {"duplicate_number:/sections/2/sections/3/tasks/2/number", "missing_title:/title", "no_accountable:/sections/2/sections/3/tasks/0/responsibility"},
+		"003": {"no_units:/sections"},
 		"004": nil,
 	}
 	for seed, want := range cases {
