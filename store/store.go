@@ -3,8 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"os"
 	"strconv"
 	"strings"
@@ -30,6 +33,7 @@ type dialect struct {
 	dollar   bool   // placeholders are $1, $2 rather than ?
 	unique   func(error) bool
 	notStore func(error) bool
+	lost     func(error) bool // the connection went away mid-call
 }
 
 var sqliteDialect = dialect{
@@ -42,6 +46,7 @@ var sqliteDialect = dialect{
 		var e *sqlite.Error
 		return errors.As(err, &e) && (e.Code()&0xff == sqlite3.SQLITE_NOTADB || e.Code()&0xff == sqlite3.SQLITE_CORRUPT)
 	},
+	lost: func(err error) bool { return errors.Is(err, driver.ErrBadConn) },
 }
 
 var postgresDialect = dialect{
@@ -52,6 +57,21 @@ var postgresDialect = dialect{
 		return errors.As(err, &e) && e.Code == "23505"
 	},
 	notStore: func(error) bool { return false },
+	lost:     pgLost,
+}
+
+// pgLost reports an error that means the connection to PostgreSQL is
+// gone: the server ended the session (57P01 admin shutdown, the class 08
+// connection exceptions), or the socket closed under a statement.
+func pgLost(err error) bool {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return strings.HasPrefix(pe.Code, "08") || pe.Code == "57P01" || pe.Code == "57P02" || pe.Code == "57P03"
+	}
+	var ne net.Error
+	return errors.Is(err, driver.ErrBadConn) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
+		errors.Is(err, net.ErrClosed) || errors.As(err, &ne) || pgconn.SafeToRetry(err) ||
+		strings.Contains(err.Error(), "conn closed") || strings.Contains(err.Error(), "connection reset")
 }
 
 // Options tune a store.
@@ -194,6 +214,10 @@ func (s *Store) wrap(what string, err error) error {
 	}
 	if s.d.notStore(err) {
 		return errf(ErrNotAStore, "%s：数据库文件已损坏：%v", "%s: the database file is corrupt: %v", what, err, what, err)
+	}
+	if s.d.lost(err) {
+		return fmt.Errorf("%w: %s：与数据库的连接中断，本次写入已回滚（若中断发生在提交时则可能已写入），请重试 / %s: the connection to the database was lost; the write was rolled back (or, if the commit itself was cut off, may have landed): retry: %w",
+			ErrConnection, what, what, err)
 	}
 	return fmt.Errorf("store: %s: %w", what, err)
 }
