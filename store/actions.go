@@ -70,6 +70,18 @@ func (s *Store) Sent(ctx context.Context, id uuid.UUID) ([]task.Action, error) {
 // sent gives none twice) and retry. An action's reply is recorded apart
 // (RecordReply); one given here is not stored. now is when they were sent.
 func (s *Store) RecordSent(ctx context.Context, id uuid.UUID, expected int, actions []task.Action, now time.Time) error {
+	return s.recordSent(ctx, id, expected, actions, now, uuid.Nil)
+}
+
+// recordSent records for operation op. With op given, actions recorded
+// already count as this call's only when op recorded them (a retry after
+// a lost connection); recorded by another call, they are a conflict: the
+// other supervisor delivers them.
+func (s *Store) recordSent(ctx context.Context, id uuid.UUID, expected int, actions []task.Action, now time.Time, op uuid.UUID) error {
+	mine := op
+	if mine == uuid.Nil {
+		mine = uuid.New()
+	}
 	if id == uuid.Nil {
 		return errf(ErrInvalid, "没有给出计划 id", "no plan id given")
 	}
@@ -92,28 +104,32 @@ func (s *Store) RecordSent(ctx context.Context, id uuid.UUID, expected int, acti
 	}
 	stream := "plan " + id.String() + "/sent"
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		var n sql.NullInt64
-		if err := tx.QueryRowContext(ctx, s.bind(`SELECT MAX(seq) FROM sent_actions WHERE plan_id = ?`), id.String()).Scan(&n); err != nil {
-			return s.wrap("reading "+stream, err)
-		}
-		rows, err := tx.QueryContext(ctx, s.bind(`SELECT action_id FROM sent_actions WHERE action_id IN (`+strings.Join(marks, ",")+`)`), ids...)
+		rows, err := tx.QueryContext(ctx, s.bind(`SELECT action_id, op FROM sent_actions WHERE action_id IN (`+strings.Join(marks, ",")+`)`), ids...)
 		if err != nil {
 			return s.wrap("reading "+stream, err)
 		}
 		var have []string
+		ours := true
 		for rows.Next() {
-			var a string
-			if err := rows.Scan(&a); err != nil {
+			var a, o string
+			if err := rows.Scan(&a, &o); err != nil {
 				rows.Close()
 				return s.wrap("reading "+stream, err)
 			}
 			have = append(have, a)
+			ours = ours && (op == uuid.Nil || o == op.String())
 		}
 		if err := rows.Close(); err != nil {
 			return s.wrap("reading "+stream, err)
 		}
-		if len(have) == len(actions) {
+		if len(have) == len(actions) && ours {
 			return nil // recorded already
+		}
+		// The count is read after the actions: under READ COMMITTED, a
+		// record another supervisor commits in between shows in the count.
+		var n sql.NullInt64
+		if err := tx.QueryRowContext(ctx, s.bind(`SELECT MAX(seq) FROM sent_actions WHERE plan_id = ?`), id.String()).Scan(&n); err != nil {
+			return s.wrap("reading "+stream, err)
 		}
 		if int(n.Int64) != expected {
 			return &ConflictError{Stream: stream, Expected: expected, Actual: int(n.Int64)}
@@ -121,14 +137,14 @@ func (s *Store) RecordSent(ctx context.Context, id uuid.UUID, expected int, acti
 		if len(have) > 0 {
 			return errf(ErrInvalid, "督办 %s 已记录为已发送", "action %s is recorded as sent already", have[0], have[0])
 		}
-		stmt, err := tx.PrepareContext(ctx, s.bind(`INSERT INTO sent_actions (plan_id, seq, action_id, sent_at, body) VALUES (?, ?, ?, ?, ?)`))
+		stmt, err := tx.PrepareContext(ctx, s.bind(`INSERT INTO sent_actions (plan_id, seq, action_id, op, sent_at, body) VALUES (?, ?, ?, ?, ?, ?)`))
 		if err != nil {
 			return s.wrap("recording "+stream, err)
 		}
 		defer stmt.Close()
 		for i := range actions {
 			seq := expected + i + 1
-			if _, err := stmt.ExecContext(ctx, id.String(), seq, ids[i], timeText(now), bodies[i]); err != nil {
+			if _, err := stmt.ExecContext(ctx, id.String(), seq, ids[i], mine.String(), timeText(now), bodies[i]); err != nil {
 				if s.d.unique(err) {
 					return &ConflictError{Stream: stream, Expected: expected, Actual: seq}
 				}
@@ -146,7 +162,9 @@ func (s *Store) RecordSent(ctx context.Context, id uuid.UUID, expected int, acti
 // reply recorded again (a retry) succeeds without writing.
 func (s *Store) RecordReply(ctx context.Context, planID, actionID uuid.UUID, r task.Reply, now time.Time) error {
 	var body string
-	err := s.db.QueryRowContext(ctx, s.bind(`SELECT body FROM sent_actions WHERE action_id = ? AND plan_id = ?`), actionID.String(), planID.String()).Scan(&body)
+	var have sql.NullString
+	err := s.db.QueryRowContext(ctx, s.bind(`SELECT a.body, r.body FROM sent_actions a LEFT JOIN action_replies r ON r.action_id = a.action_id WHERE a.action_id = ? AND a.plan_id = ?`),
+		actionID.String(), planID.String()).Scan(&body, &have)
 	if errors.Is(err, sql.ErrNoRows) {
 		return errf(ErrNotFound, "计划 %s 没有已发送的督办 %s", "plan %s has no action %s sent", planID, actionID, planID, actionID)
 	}
@@ -158,28 +176,35 @@ func (s *Store) RecordReply(ctx context.Context, planID, actionID uuid.UUID, r t
 		return errf(ErrNotAStore, "督办记录 %s 无法读取：%v", "action %s cannot be read: %v", actionID, err, actionID, err)
 	}
 	a.Reply = nil
-	if err := a.RecordReply(r); err != nil {
+	fresh := a
+	if err := fresh.RecordReply(r); err != nil {
 		return err
 	}
-	rb, err := json.Marshal(a.Reply)
+	rb, err := json.Marshal(fresh.Reply)
 	if err != nil {
 		return errf(ErrInvalid, "反馈无法写成 JSON：%v", "the reply cannot be written as JSON: %v", err, err)
 	}
 	stream := "action " + actionID.String() + "/reply"
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		var have string
-		err := tx.QueryRowContext(ctx, s.bind(`SELECT body FROM action_replies WHERE action_id = ?`), actionID.String()).Scan(&have)
-		switch {
-		case err == nil && have == string(rb):
+	if have.Valid {
+		if have.String == string(rb) {
 			return nil // recorded already
-		case err == nil:
-			return &ConflictError{Stream: stream, Expected: 0, Actual: 1}
-		case !errors.Is(err, sql.ErrNoRows):
-			return s.wrap("reading "+stream, err)
 		}
+		var old task.Reply
+		if err := json.Unmarshal([]byte(have.String), &old); err != nil {
+			return errf(ErrNotAStore, "督办 %s 的反馈无法读取：%v", "the reply to action %s cannot be read: %v", actionID, err, actionID, err)
+		}
+		if err := a.RecordReply(old); err != nil {
+			return fmt.Errorf("%w: 督办 %s 的反馈 / the reply to action %s: %w", ErrReplay, actionID, actionID, err)
+		}
+		if err := a.RecordReply(r); err != nil {
+			return err // the notice has its reply
+		}
+		return &ConflictError{Stream: stream, Expected: 0, Actual: 1}
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, s.bind(`INSERT INTO action_replies (action_id, plan_id, recorded_at, body) VALUES (?, ?, ?, ?)`),
 			actionID.String(), planID.String(), timeText(now), string(rb)); err != nil {
-			if s.d.unique(err) {
+			if s.d.unique(err) { // another clerk's reply landed first
 				return &ConflictError{Stream: stream, Expected: 0, Actual: 1}
 			}
 			return s.wrap("recording "+stream, err)
@@ -218,6 +243,7 @@ func (s *Store) Supervise(ctx context.Context, id uuid.UUID, asOf calendar.Date,
 // conflict or a lost connection.
 func (s *Store) supervise(ctx context.Context, st *PlanState, asOf calendar.Date, o task.Options, now time.Time) (task.Supervision, error) {
 	conflicts, lost := 0, 0
+	op := uuid.New()
 	var uncertain *task.Supervision // recorded, or not, when the connection was lost
 	for {
 		if uncertain != nil && allSent(uncertain.Actions, st.Sent) {
@@ -227,7 +253,7 @@ func (s *Store) supervise(ctx context.Context, st *PlanState, asOf calendar.Date
 		if err != nil || len(sup.Actions) == 0 {
 			return sup, err
 		}
-		err = s.RecordSent(ctx, st.Version.ID, st.SentCount(), sup.Actions, now)
+		err = s.recordSent(ctx, st.Version.ID, st.SentCount(), sup.Actions, now, op)
 		switch {
 		case err == nil:
 			return sup, nil

@@ -103,6 +103,7 @@ CREATE TABLE sent_actions (
 	plan_id    TEXT   NOT NULL,
 	seq        BIGINT NOT NULL,
 	action_id  TEXT   NOT NULL,
+	op         TEXT   NOT NULL,
 	sent_at    TEXT   NOT NULL,
 	body       TEXT   NOT NULL,
 	PRIMARY KEY (plan_id, seq)
