@@ -136,15 +136,10 @@ func SchemaVersion() int { return migrations[len(migrations)-1].Version }
 
 const schemaTable = "bizenv_schema"
 
-// migrate brings the database to SchemaVersion: creates the store in an
+// migrateTo brings the database to version (SchemaVersion when opened;
+// the tests build every earlier version with it): creates the store in an
 // empty database, applies the versions it lacks, and refuses a database
 // that another program made or a newer release wrote.
-func (s *Store) migrate(ctx context.Context) error {
-	return s.migrateTo(ctx, SchemaVersion())
-}
-
-// migrateTo applies the migrations up to version (tests build every
-// earlier version with it).
 func (s *Store) migrateTo(ctx context.Context, version int) error {
 	current, err := s.schemaVersion(ctx)
 	if err != nil {

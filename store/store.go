@@ -25,6 +25,15 @@ import (
 type Store struct {
 	db *sql.DB
 	d  dialect
+	// hooks let the tests cut a connection in the middle of a
+	// transaction; nil outside tests.
+	hooks *hooks
+}
+
+// hooks are called around the commit of every transaction (tests only).
+type hooks struct {
+	beforeCommit func(*sql.Tx) error
+	afterCommit  func() error
 }
 
 // dialect is what differs between the databases.
@@ -94,6 +103,12 @@ type Options struct {
 // made, and a schema newer than this release are errors (ErrNotAStore,
 // ErrSchemaTooNew); nothing is written to them.
 func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
+	return openAt(ctx, dsn, opts, SchemaVersion())
+}
+
+// openAt opens the store with its schema brought to version (the tests
+// build every earlier version with it).
+func openAt(ctx context.Context, dsn string, opts Options, version int) (*Store, error) {
 	if dsn == "" {
 		return nil, errf(ErrInvalid, "没有给出数据库", "no database given")
 	}
@@ -102,7 +117,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		if err != nil {
 			return nil, fmt.Errorf("store: 无法打开 PostgreSQL / cannot open PostgreSQL: %w", err)
 		}
-		return open(ctx, db, postgresDialect)
+		return open(ctx, db, postgresDialect, version)
 	}
 	timeout := opts.BusyTimeout
 	if timeout <= 0 {
@@ -125,7 +140,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if dsn == ":memory:" {
 		db.SetMaxOpenConns(1) // every connection would be another empty database
 	}
-	return open(ctx, db, sqliteDialect)
+	return open(ctx, db, sqliteDialect, version)
 }
 
 // checkSQLiteFile refuses a file that exists and is not a SQLite database
@@ -150,7 +165,7 @@ func checkSQLiteFile(path string) error {
 	return nil
 }
 
-func open(ctx context.Context, db *sql.DB, d dialect) (*Store, error) {
+func open(ctx context.Context, db *sql.DB, d dialect, version int) (*Store, error) {
 	s := &Store{db: db, d: d}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
@@ -159,7 +174,7 @@ func open(ctx context.Context, db *sql.DB, d dialect) (*Store, error) {
 		}
 		return nil, fmt.Errorf("store: 无法连接数据库 / cannot connect to the database: %w", err)
 	}
-	if err := s.migrate(ctx); err != nil {
+	if err := s.migrateTo(ctx, version); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -201,8 +216,17 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 		_ = tx.Rollback()
 		return err
 	}
+	if s.hooks != nil && s.hooks.beforeCommit != nil {
+		if err := s.hooks.beforeCommit(tx); err != nil {
+			_ = tx.Rollback()
+			return s.wrap("commit", err)
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return s.wrap("commit", err)
+	}
+	if s.hooks != nil && s.hooks.afterCommit != nil {
+		return s.wrap("commit", s.hooks.afterCommit())
 	}
 	return nil
 }
