@@ -162,6 +162,7 @@ func (s *Store) change(ctx context.Context, planID, taskID uuid.UUID, fn func(*P
 // landedError carries the events appended out of an attempt.
 type landedError struct{ events []TaskEvent }
 
+// Error says the attempt landed; it never reaches a caller.
 func (landedError) Error() string { return "landed" }
 
 // eventsOf returns the events of a task's stream that operation op
