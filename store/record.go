@@ -22,14 +22,16 @@ const (
 // task package's rules and the caller's Policy (Task.Record with o; Start
 // and End are the plan's unless o sets them), and returns the entries
 // appended (the application and its approval when the policy needs no
-// review). It reads the task as stored, asks Task.Record, and appends
-// what it returns expecting the stream as read; when another clerk
+// review). It reads the task as stored (its definition in the plan's
+// latest version and its own events: Task.Record looks at nothing else),
+// asks Task.Record, and appends what it returns expecting the stream as
+// read; when another clerk
 // appended first it reads again and asks again, so the rules are always
 // checked against the whole ledger. A lost connection is retried with the
 // same operation ID, so the entry is never appended twice. now is recorded
 // as when the store wrote it.
 func (s *Store) Record(ctx context.Context, planID, taskID uuid.UUID, e task.Entry, o task.Options, now time.Time) ([]task.Entry, error) {
-	evs, err := s.change(ctx, planID, taskID, func(st *PlanState, t *task.Task) ([]TaskEvent, error) {
+	evs, err := s.change(ctx, planID, taskID, true, func(st *PlanState, t *task.Task) ([]TaskEvent, error) {
 		out, err := t.Record(e, st.Options(o))
 		if err != nil {
 			return nil, err
@@ -56,7 +58,7 @@ func (s *Store) Record(ctx context.Context, planID, taskID uuid.UUID, e task.Ent
 // 推进中, 暂缓, 已取消 and back; 销号 and 结转 go through Record), as an
 // event of the task's stream, retried as Record is.
 func (s *Store) SetStatus(ctx context.Context, planID, taskID uuid.UUID, next task.Status, now time.Time) error {
-	_, err := s.change(ctx, planID, taskID, func(_ *PlanState, t *task.Task) ([]TaskEvent, error) {
+	_, err := s.change(ctx, planID, taskID, false, func(_ *PlanState, t *task.Task) ([]TaskEvent, error) {
 		if err := t.SetStatus(next); err != nil {
 			return nil, err
 		}
@@ -71,7 +73,7 @@ func (s *Store) SetStatus(ctx context.Context, planID, taskID uuid.UUID, next ta
 // parts. due nil means the task's own deadline.
 func (s *Store) Delegate(ctx context.Context, planID, taskID uuid.UUID, units []string, due *task.Deadline, now time.Time) ([]*task.Task, error) {
 	var parts []*task.Task
-	_, err := s.change(ctx, planID, taskID, func(_ *PlanState, t *task.Task) ([]TaskEvent, error) {
+	_, err := s.change(ctx, planID, taskID, false, func(_ *PlanState, t *task.Task) ([]TaskEvent, error) {
 		var err error
 		if parts, err = t.Delegate(units, due); err != nil {
 			return nil, err
@@ -101,12 +103,13 @@ func (s *Store) Delegate(ctx context.Context, planID, taskID uuid.UUID, units []
 	return parts, nil
 }
 
-// change runs one change to a task: it loads the plan's state, lets fn
-// apply the domain's rules to the task and say what to append, and
-// appends it expecting the stream as loaded. After a conflict it reloads
-// and asks fn again; after a lost connection it first looks whether its
-// operation landed. It returns the events appended.
-func (s *Store) change(ctx context.Context, planID, taskID uuid.UUID, fn func(*PlanState, *task.Task) ([]TaskEvent, error), now time.Time) ([]TaskEvent, error) {
+// change runs one change to a task: it loads the task's state (the
+// task alone with its own stream when one is true, else the whole plan),
+// lets fn apply the domain's rules to the task and say what to append,
+// and appends it expecting the stream as loaded. After a conflict it
+// reloads and asks fn again; after a lost connection it first looks
+// whether its operation landed. It returns the events appended.
+func (s *Store) change(ctx context.Context, planID, taskID uuid.UUID, one bool, fn func(*PlanState, *task.Task) ([]TaskEvent, error), now time.Time) ([]TaskEvent, error) {
 	op := uuid.New()
 	uncertain := false
 	conflicts, lost := 0, 0
@@ -121,13 +124,18 @@ func (s *Store) change(ctx context.Context, planID, taskID uuid.UUID, fn func(*P
 					return landedError{evs}
 				}
 			}
-			st, err := s.LoadPlan(ctx, planID)
+			var st *PlanState
+			var t *task.Task
+			var err error
+			if one {
+				st, t, err = s.loadTask(ctx, planID, taskID)
+			} else if st, err = s.LoadPlan(ctx, planID); err == nil {
+				if t = st.byID[taskID]; t == nil {
+					err = errNoTask(st, taskID)
+				}
+			}
 			if err != nil {
 				return err
-			}
-			t := st.byID[taskID]
-			if t == nil {
-				return errNoTask(st, taskID)
 			}
 			evs, err := fn(st, t)
 			if err != nil {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bizenv/bizenv/calendar"
 	"github.com/bizenv/bizenv/plan"
 	"github.com/bizenv/bizenv/task"
 	"github.com/google/uuid"
@@ -39,6 +40,7 @@ type PlanState struct {
 
 	events map[uuid.UUID]int // events per task stream
 	byID   map[uuid.UUID]*task.Task
+	span   task.Options // the plan's Start and End
 }
 
 // Events returns the number of events the stream of task id holds: the
@@ -74,8 +76,7 @@ func (st *PlanState) Task(ref string) (*task.Task, error) {
 // (plan.Plan.TaskOptions) unless o sets them.
 func (st *PlanState) Options(o task.Options) task.Options {
 	if o.Start.IsZero() && o.End.IsZero() {
-		po := st.Plan.TaskOptions()
-		o.Start, o.End = po.Start, po.End
+		o.Start, o.End = st.span.Start, st.span.End
 	}
 	return o
 }
@@ -93,7 +94,7 @@ func (s *Store) LoadPlan(ctx context.Context, id uuid.UUID) (*PlanState, error) 
 	if err != nil {
 		return nil, err
 	}
-	st := &PlanState{Version: pv, Plan: p, events: map[uuid.UUID]int{}, byID: map[uuid.UUID]*task.Task{}}
+	st := &PlanState{Version: pv, Plan: p, events: map[uuid.UUID]int{}, byID: map[uuid.UUID]*task.Task{}, span: p.TaskOptions()}
 	st.Tasks, _ = p.Tasks()
 	streams, err := s.planEvents(ctx, id)
 	if err != nil {
@@ -106,6 +107,87 @@ func (s *Store) LoadPlan(ctx context.Context, id uuid.UUID) (*PlanState, error) 
 		return nil, err
 	}
 	return st, nil
+}
+
+// loadTask returns one task of a plan in its state now, with a PlanState
+// that holds only it: its definition as the latest version stores it
+// (without the parts the plan document delegates from it) and its own
+// events replayed. A task the version has no row for (a part delegated by
+// an event) is read with the whole plan.
+func (s *Store) loadTask(ctx context.Context, planID, taskID uuid.UUID) (*PlanState, *task.Task, error) {
+	v, _, err := s.latestPlan(ctx, s.db, planID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if v == 0 {
+		return nil, nil, errf(ErrNotFound, "没有 id 为 %s 的计划", "no plan with id %s", planID, planID)
+	}
+	var body string
+	err = s.db.QueryRowContext(ctx, s.bind(`SELECT body FROM plan_tasks WHERE plan_id = ? AND version = ? AND task_id = ?`), planID.String(), v, taskID.String()).Scan(&body)
+	if errors.Is(err, sql.ErrNoRows) {
+		st, err := s.LoadPlan(ctx, planID)
+		if err != nil {
+			return nil, nil, err
+		}
+		if t := st.byID[taskID]; t != nil {
+			return st, t, nil
+		}
+		return nil, nil, errNoTask(st, taskID)
+	}
+	if err != nil {
+		return nil, nil, s.wrap("reading task "+taskID.String(), err)
+	}
+	dec := json.NewDecoder(strings.NewReader(body))
+	dec.DisallowUnknownFields()
+	t := new(task.Task)
+	if err := dec.Decode(t); err != nil {
+		return nil, nil, errf(ErrNotAStore, "任务 %s 无法读取：%v", "task %s cannot be read: %v", taskID, err, taskID, err)
+	}
+	sp, err := s.planSpan(ctx, planID, v)
+	if err != nil {
+		return nil, nil, err
+	}
+	evs, err := s.TaskEvents(ctx, taskID)
+	if err != nil {
+		return nil, nil, err
+	}
+	st := &PlanState{Version: PlanVersion{ID: planID, Version: v, Title: sp.title}, Tasks: []*task.Task{t},
+		events: map[uuid.UUID]int{}, byID: map[uuid.UUID]*task.Task{}, span: sp.span}
+	if err := st.replay(map[uuid.UUID][]TaskEvent{taskID: evs}); err != nil {
+		return nil, nil, err
+	}
+	return st, t, nil
+}
+
+// span is what loadTask needs of a plan version besides the task.
+type span struct {
+	title string
+	span  task.Options
+}
+
+// planSpan returns a plan version's title and span (Start, End), read
+// once per Store: a version never changes.
+func (s *Store) planSpan(ctx context.Context, id uuid.UUID, version int) (span, error) {
+	key := fmt.Sprintf("%s/%d", id, version)
+	if v, ok := s.spans.Load(key); ok {
+		return v.(span), nil
+	}
+	var body string
+	if err := s.db.QueryRowContext(ctx, s.bind(`SELECT body FROM plans WHERE plan_id = ? AND version = ?`), id.String(), version).Scan(&body); err != nil {
+		return span{}, s.wrap("reading plan "+id.String(), err)
+	}
+	var head struct {
+		Title  string        `json:"title"`
+		Issued calendar.Date `json:"issued"`
+		Period plan.Period   `json:"period"`
+	}
+	if err := json.Unmarshal([]byte(body), &head); err != nil {
+		return span{}, errf(ErrNotAStore, "计划 %s 第%d版无法读取：%v", "plan %s version %d cannot be read: %v", id, version, err, id, version, err)
+	}
+	p := plan.Plan{Issued: head.Issued, Period: head.Period}
+	sp := span{title: head.Title, span: p.TaskOptions()}
+	s.spans.Store(key, sp)
+	return sp, nil
 }
 
 // planEvents reads the events of every task of a plan, by task.
@@ -458,7 +540,7 @@ func seedStoredLedgers(ctx context.Context, s *Store, tx *sql.Tx) error {
 		if err := tx.QueryRowContext(ctx, s.bind(`SELECT body FROM plans WHERE plan_id = ? AND version = ?`), x.id, x.v).Scan(&body); err != nil {
 			return s.wrap("migration: reading plan "+x.id, err)
 		}
-		p, err := plan.Decode(strings.NewReader(body))
+		p, err := decodeStored(body)
 		if err != nil {
 			return errf(ErrNotAStore, "迁移：计划 %s 第%d版无法读取：%v", "migration: plan %s version %d cannot be read: %v", x.id, x.v, err, x.id, x.v, err)
 		}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -28,6 +29,9 @@ type Store struct {
 	// hooks let the tests cut a connection in the middle of a
 	// transaction; nil outside tests.
 	hooks *hooks
+	// spans caches each plan version's title, start and end ("id/version"
+	// to span): versions never change.
+	spans sync.Map
 }
 
 // hooks are called around the commit of every transaction (tests only).
