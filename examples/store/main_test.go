@@ -1,9 +1,16 @@
 package main
 
 import (
+	"context"
+	"fmt"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/bizenv/bizenv/store"
+	"github.com/bizenv/bizenv/task"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -23,11 +30,25 @@ func TestRun(t *testing.T) {
 	assert.Contains(t, s, "10月调度通报：存储与内存中运行相同")
 	assert.Regexp(t, `\s17\s+区工信局\s+1\s+0\s+1\s+0\s+1`, s, "区工信局 missed July and reported October late: last")
 
-	// Run again on the same file: the plan is there already, and the year
-	// is recorded a second time on top of the first — the program refuses
-	// nothing the rules allow, so it ends with the same bulletin checks.
-	out.Reset()
-	err := run(&out, filepath.Join("..", "data", "tiexi-2025-55.json"), db)
-	assert.Contains(t, out.String(), "（第1版，新建 false）", "importing again is idempotent")
-	_ = err
+	// What the file holds afterwards, read by a new process would read it:
+	// every entry the program reported, every action it sent.
+	var entries, actions int
+	_, err := fmt.Sscanf(s[strings.Index(s, "台账 "):], "台账 %d 条", &entries)
+	require.NoError(t, err)
+	m := regexp.MustCompile(`督办 (\d+) 项，每个工作日`).FindStringSubmatch(s)
+	require.NotNil(t, m)
+	actions, err = strconv.Atoi(m[1])
+	require.NoError(t, err)
+	st, err := store.Open(context.Background(), db, store.Options{})
+	require.NoError(t, err)
+	defer st.Close()
+	list, err := st.Plans(context.Background())
+	require.NoError(t, err)
+	require.Len(t, list, 1)
+	ps, err := st.LoadPlan(context.Background(), list[0].ID)
+	require.NoError(t, err)
+	n := 0
+	task.Walk(ps.Tasks, func(x *task.Task) { n += x.Ledger.Len() })
+	assert.Equal(t, entries, n, "no entry lost, none twice")
+	assert.Len(t, ps.Sent, actions)
 }
