@@ -7,9 +7,12 @@ import (
 	"strings"
 )
 
-// bulkRows is how many rows one multi-row INSERT writes: 500 rows of up to
-// 8 columns stay under SQLite's and PostgreSQL's limits on parameters.
-const bulkRows = 500
+// How many rows one multi-row INSERT writes. PostgreSQL gains most from
+// few round trips: 500 rows of up to 8 columns stay under its limit on
+// parameters. SQLite runs in the process, and its driver binds each
+// parameter at a cost that grows with the statement's parameters, so a
+// few rows at a time is fastest there.
+var bulkRows = map[string]int{"postgres": 500, "sqlite": 16}
 
 // bulk writes rows to one table in a transaction with multi-row INSERTs
 // (VALUES (…), (…), the form SQLite and PostgreSQL share).
@@ -20,20 +23,25 @@ type bulk struct {
 	head string // INSERT INTO t (a, b, c) VALUES
 	cols int
 	args []any
-	full *sql.Stmt // the statement for bulkRows rows, prepared once
+	full *sql.Stmt // the statement for rows rows, prepared once
+	rows int
 }
 
 // errUnique reports a batch that hit a primary key already stored.
 var errUnique = errors.New("store: a row already stored")
 
 func newBulk(s *Store, tx *sql.Tx, what, table string, cols ...string) *bulk {
-	return &bulk{s: s, tx: tx, what: what, head: "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ", cols: len(cols)}
+	rows := bulkRows[s.d.name]
+	if rows == 0 {
+		rows = 1
+	}
+	return &bulk{s: s, tx: tx, what: what, head: "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ", cols: len(cols), rows: rows}
 }
 
 // add queues one row, writing a full batch.
 func (b *bulk) add(ctx context.Context, vals ...any) error {
 	b.args = append(b.args, vals...)
-	if len(b.args) == bulkRows*b.cols {
+	if len(b.args) == b.rows*b.cols {
 		return b.flush(ctx)
 	}
 	return nil
@@ -46,7 +54,7 @@ func (b *bulk) flush(ctx context.Context) error {
 		return nil
 	}
 	var err error
-	if n == bulkRows {
+	if n == b.rows {
 		if b.full == nil {
 			if b.full, err = b.tx.PrepareContext(ctx, b.statement(n)); err != nil {
 				return b.s.wrap(b.what, err)

@@ -166,12 +166,12 @@ func (s *Store) Case(ctx context.Context, id string) (*approval.Case, error) {
 // withdrawn event, in ID order, one at a time: the whole set is never in
 // memory. fn returning an error stops the walk and returns it.
 func (s *Store) OpenCases(ctx context.Context, fn func(*approval.Case) error) error {
-	return s.streamCases(ctx, `WHERE NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.case_id AND e.kind IN ('finished', 'withdrawn'))`, fn)
+	return s.streamCases(ctx, true, fn)
 }
 
 // AllCases calls fn with every case, in ID order, one at a time.
 func (s *Store) AllCases(ctx context.Context, fn func(*approval.Case) error) error {
-	return s.streamCases(ctx, "", fn)
+	return s.streamCases(ctx, false, fn)
 }
 
 // caseBatch is how many cases a walk reads at a time.
@@ -180,8 +180,8 @@ const caseBatch = 500
 // streamCases walks cases in ID order by keyset pages, so that no query
 // holds a read transaction open for the whole walk and memory stays at one
 // page.
-func (s *Store) streamCases(ctx context.Context, where string, fn func(*approval.Case) error) error {
-	return s.streamPages(ctx, where, func(page []*approval.Case) error {
+func (s *Store) streamCases(ctx context.Context, open bool, fn func(*approval.Case) error) error {
+	return s.streamPages(ctx, open, func(page []*approval.Case) error {
 		for _, c := range page {
 			if err := fn(c); err != nil {
 				return err
@@ -192,16 +192,20 @@ func (s *Store) streamCases(ctx context.Context, where string, fn func(*approval
 }
 
 // streamPages walks cases in ID order a page at a time.
-func (s *Store) streamPages(ctx context.Context, where string, fn func([]*approval.Case) error) error {
+//
+// With open, only the cases with no finished or withdrawn event. The
+// subquery repeats the page's lower bound: without it PostgreSQL's merge
+// anti-join reads the events from the first case for every page (650 ms a
+// page over a million events, against 12 ms with it).
+func (s *Store) streamPages(ctx context.Context, open bool, fn func([]*approval.Case) error) error {
 	after := ""
 	for {
-		cond := where
-		if cond == "" {
-			cond = "WHERE c.case_id > ?"
-		} else {
-			cond += " AND c.case_id > ?"
+		cond, args := "WHERE c.case_id > ?", []any{after}
+		if open {
+			cond += ` AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.case_id AND e.case_id > ? AND e.kind IN ('finished', 'withdrawn'))`
+			args = append(args, after)
 		}
-		rows, err := s.db.QueryContext(ctx, s.bind(`SELECT c.case_id, c.process, c.unit, c.mode, c.header FROM cases c `+cond+` ORDER BY c.case_id LIMIT `+fmt.Sprint(caseBatch)), after)
+		rows, err := s.db.QueryContext(ctx, s.bind(`SELECT c.case_id, c.process, c.unit, c.mode, c.header FROM cases c `+cond+` ORDER BY c.case_id LIMIT `+fmt.Sprint(caseBatch)), args...)
 		if err != nil {
 			return s.wrap("listing cases", err)
 		}

@@ -86,9 +86,6 @@ func (s *Store) CaseStatus(ctx context.Context, id string, procs approval.Proces
 	return approval.Status(c, p, at, opts)
 }
 
-// openWhere selects the cases with no finished or withdrawn event.
-const openWhere = `WHERE NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.case_id AND e.kind IN ('finished', 'withdrawn'))`
-
 // NearLimit calls fn with every warning and breach (approval.Alerts) of
 // the open cases as of at: the cases near or past a limit, the whole
 // case's or a stage's. The cases are read a page at a time: a province's
@@ -98,7 +95,7 @@ const openWhere = `WHERE NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id
 // its case. fn returning an error stops the scan and returns it.
 func (s *Store) NearLimit(ctx context.Context, procs approval.Processes, at time.Time, opts approval.Options, fn func(approval.Alert) error) ([]error, error) {
 	var bad []error
-	err := s.streamPages(ctx, openWhere, func(page []*approval.Case) error {
+	err := s.streamPages(ctx, true, func(page []*approval.Case) error {
 		alerts, errs := approval.Alerts(page, procs, at, nil, opts)
 		bad = append(bad, errs...)
 		for _, a := range alerts {
@@ -117,7 +114,7 @@ func (s *Store) NearLimit(ctx context.Context, procs approval.Processes, at time
 // fired at now, page by page, in one transaction per page.
 func (s *Store) FireAlerts(ctx context.Context, procs approval.Processes, at time.Time, opts approval.Options, now time.Time, fn func(approval.Alert) error) ([]error, error) {
 	var bad []error
-	err := s.streamPages(ctx, openWhere, func(page []*approval.Case) error {
+	err := s.streamPages(ctx, true, func(page []*approval.Case) error {
 		fired, err := s.firedAlerts(ctx, page)
 		if err != nil {
 			return err
@@ -210,8 +207,7 @@ func (s *Store) ImportCases(ctx context.Context, cases iter.Seq[*approval.Case],
 		err := s.tx(ctx, func(tx *sql.Tx) error {
 			hb := newBulk(s, tx, "importing cases", "cases", "case_id", "process", "unit", "mode", "created_at", "header")
 			eb := newBulk(s, tx, "importing case events", "case_events", "case_id", "seq", "at", "kind", "body", "op")
-			op := uuid.New().String()
-			when := timeText(now)
+			when := timeText(now) // imported events carry no operation ID (NULL): they were appended elsewhere
 			for _, c := range batch {
 				header, err := caseHeader(c)
 				if err != nil {
@@ -225,7 +221,7 @@ func (s *Store) ImportCases(ctx context.Context, cases iter.Seq[*approval.Case],
 					if err != nil {
 						return errf(ErrInvalid, "办件 %s 的事件无法写成 JSON：%v", "an event of case %s cannot be written as JSON: %v", c.ID, err, c.ID, err)
 					}
-					if err := eb.add(ctx, c.ID, i+1, timeText(e.At), e.Kind.String(), string(body), op); err != nil {
+					if err := eb.add(ctx, c.ID, i+1, timeText(e.At), e.Kind.String(), string(body), nil); err != nil {
 						return err
 					}
 				}

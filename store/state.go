@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -330,24 +331,67 @@ func (s *Store) EachPlan(ctx context.Context, fn func(*PlanState) error) error {
 		if err := rows.Close(); err != nil {
 			return s.wrap("listing plans", err)
 		}
-		for _, text := range ids {
-			id, err := uuid.Parse(text)
-			if err != nil {
-				return errf(ErrNotAStore, "计划 id 无法读取：%q", "unreadable plan id %q", text, text)
-			}
-			st, err := s.LoadPlan(ctx, id)
-			if err != nil {
-				return err
-			}
-			if err := fn(st); err != nil {
-				return err
-			}
+		if err := s.loadInOrder(ctx, ids, fn); err != nil {
+			return err
 		}
 		if len(ids) < planBatch {
 			return nil
 		}
 		after = ids[len(ids)-1]
 	}
+}
+
+// loadInOrder loads the plans with ids, a few at once (one per processor,
+// at most four), and calls fn with each in order: reading and replaying
+// the next plans goes on while fn works on one, and no more than a few
+// states are held at a time.
+func (s *Store) loadInOrder(ctx context.Context, ids []string, fn func(*PlanState) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type loaded struct {
+		st  *PlanState
+		err error
+	}
+	workers := min(max(runtime.GOMAXPROCS(0), 1), 4)
+	slots := make(chan struct{}, workers+1) // loads running or waiting for fn
+	results := make([]chan loaded, len(ids))
+	for i := range results {
+		results[i] = make(chan loaded, 1)
+	}
+	go func() {
+		for i, text := range ids {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			go func() {
+				id, err := uuid.Parse(text)
+				if err != nil {
+					results[i] <- loaded{err: errf(ErrNotAStore, "计划 id 无法读取：%q", "unreadable plan id %q", text, text)}
+					return
+				}
+				st, err := s.LoadPlan(ctx, id)
+				results[i] <- loaded{st, err}
+			}()
+		}
+	}()
+	for i := range ids {
+		var r loaded
+		select {
+		case r = <-results[i]:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		<-slots
+		if r.err != nil {
+			return r.err
+		}
+		if err := fn(r.st); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // FindPlan finds a stored plan by reference: its ID, its document number

@@ -132,7 +132,7 @@ func openAt(ctx context.Context, dsn string, opts Options, version int) (*Store,
 			return nil, err
 		}
 	}
-	q := "?_pragma=busy_timeout(" + strconv.FormatInt(timeout.Milliseconds(), 10) + ")&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_txlock=immediate"
+	q := "?_pragma=busy_timeout(" + strconv.FormatInt(timeout.Milliseconds(), 10) + ")&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=temp_store(MEMORY)&_txlock=immediate"
 	name := "file:" + dsn + q
 	if dsn == ":memory:" {
 		name = "file::memory:" + q
