@@ -47,6 +47,7 @@ type dialect struct {
 	unique   func(error) bool
 	notStore func(error) bool
 	lost     func(error) bool // the connection went away mid-call
+	retry    func(error) bool // the database gave up a transaction that may be retried
 }
 
 var sqliteDialect = dialect{
@@ -59,7 +60,8 @@ var sqliteDialect = dialect{
 		var e *sqlite.Error
 		return errors.As(err, &e) && (e.Code()&0xff == sqlite3.SQLITE_NOTADB || e.Code()&0xff == sqlite3.SQLITE_CORRUPT)
 	},
-	lost: func(err error) bool { return errors.Is(err, driver.ErrBadConn) },
+	lost:  func(err error) bool { return errors.Is(err, driver.ErrBadConn) },
+	retry: func(error) bool { return false }, // a busy database waits (busy_timeout)
 }
 
 var postgresDialect = dialect{
@@ -71,6 +73,13 @@ var postgresDialect = dialect{
 	},
 	notStore: func(error) bool { return false },
 	lost:     pgLost,
+	// A serialization failure (40001: under SERIALIZABLE, the default of
+	// PostgreSQL-compatible distributed engines) or a deadlock (40P01):
+	// the transaction was rolled back and may be run again.
+	retry: func(err error) bool {
+		var e *pgconn.PgError
+		return errors.As(err, &e) && (e.Code == "40001" || e.Code == "40P01")
+	},
 }
 
 // pgLost reports an error that means the connection to PostgreSQL is
@@ -242,6 +251,10 @@ func (s *Store) wrap(what string, err error) error {
 	}
 	if s.d.notStore(err) {
 		return errf(ErrNotAStore, "%s：数据库文件已损坏：%v", "%s: the database file is corrupt: %v", what, err, what, err)
+	}
+	if s.d.retry(err) {
+		return fmt.Errorf("%w: %s：与并发事务冲突，本次写入已回滚，请重新读取后重试 / %s: a concurrent transaction conflicted; the write was rolled back: reload and retry: %w",
+			ErrConflict, what, what, err)
 	}
 	if s.d.lost(err) {
 		return fmt.Errorf("%w: %s：与数据库的连接中断，本次写入已回滚（若中断发生在提交时则可能已写入），请重试 / %s: the connection to the database was lost; the write was rolled back (or, if the commit itself was cut off, may have landed): retry: %w",
