@@ -198,7 +198,22 @@ func (s *Store) landed(ctx context.Context, tx *sql.Tx, q, stream string, expect
 
 // TaskEvents returns the events of a task's stream, oldest first.
 func (s *Store) TaskEvents(ctx context.Context, taskID uuid.UUID) ([]TaskEvent, error) {
-	rows, err := s.db.QueryContext(ctx, s.bind(`SELECT seq, kind, op, stored_at, body FROM task_events WHERE task_id = ? ORDER BY seq`), taskID.String())
+	return s.readStream(ctx, s.db, taskID, uuid.Nil)
+}
+
+// querier is a database or a transaction.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// readStream reads a task's events through q, oldest first: all of them,
+// checked for gaps, or only those operation op appended.
+func (s *Store) readStream(ctx context.Context, q querier, taskID, op uuid.UUID) ([]TaskEvent, error) {
+	query, args := `SELECT seq, kind, op, stored_at, body FROM task_events WHERE task_id = ? ORDER BY seq`, []any{taskID.String()}
+	if op != uuid.Nil {
+		query, args = `SELECT seq, kind, op, stored_at, body FROM task_events WHERE task_id = ? AND op = ? ORDER BY seq`, append(args, op.String())
+	}
+	rows, err := q.QueryContext(ctx, s.bind(query), args...)
 	if err != nil {
 		return nil, s.wrap("reading task "+taskID.String(), err)
 	}
@@ -206,14 +221,14 @@ func (s *Store) TaskEvents(ctx context.Context, taskID uuid.UUID) ([]TaskEvent, 
 	var out []TaskEvent
 	for rows.Next() {
 		var seq int
-		var kind, op, stored, body string
-		if err := rows.Scan(&seq, &kind, &op, &stored, &body); err != nil {
+		var kind, o, stored, body string
+		if err := rows.Scan(&seq, &kind, &o, &stored, &body); err != nil {
 			return nil, s.wrap("reading task "+taskID.String(), err)
 		}
-		if seq != len(out)+1 {
+		if op == uuid.Nil && seq != len(out)+1 {
 			return nil, errf(ErrNotAStore, "任务 %s 的事件序号不连续（缺第%d条）", "task %s has a gap in its events (event %d is missing)", taskID, len(out)+1, taskID, len(out)+1)
 		}
-		e, err := decodeTaskEvent(taskID.String(), seq, kind, op, stored, body)
+		e, err := decodeTaskEvent(taskID.String(), seq, kind, o, stored, body)
 		if err != nil {
 			return nil, err
 		}

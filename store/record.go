@@ -116,7 +116,7 @@ func (s *Store) change(ctx context.Context, planID, taskID uuid.UUID, one bool, 
 	for {
 		err := func() error {
 			if uncertain {
-				evs, err := s.eventsOf(ctx, taskID, op)
+				evs, err := s.readStream(ctx, s.db, taskID, op)
 				if err != nil {
 					return err
 				}
@@ -172,30 +172,6 @@ type landedError struct{ events []TaskEvent }
 
 // Error says the attempt landed; it never reaches a caller.
 func (landedError) Error() string { return "landed" }
-
-// eventsOf returns the events of a task's stream that operation op
-// appended.
-func (s *Store) eventsOf(ctx context.Context, taskID, op uuid.UUID) ([]TaskEvent, error) {
-	rows, err := s.db.QueryContext(ctx, s.bind(`SELECT seq, kind, op, stored_at, body FROM task_events WHERE task_id = ? AND op = ? ORDER BY seq`), taskID.String(), op.String())
-	if err != nil {
-		return nil, s.wrap("reading task "+taskID.String(), err)
-	}
-	defer rows.Close()
-	var out []TaskEvent
-	for rows.Next() {
-		var seq int
-		var kind, o, stored, body string
-		if err := rows.Scan(&seq, &kind, &o, &stored, &body); err != nil {
-			return nil, s.wrap("reading task "+taskID.String(), err)
-		}
-		e, err := decodeTaskEvent(taskID.String(), seq, kind, o, stored, body)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, s.wrap("reading task "+taskID.String(), rows.Err())
-}
 
 // backoff waits a little before the n-th retry: a random share of a span
 // that doubles up to 64 ms, so that writers that collided do not collide

@@ -481,7 +481,7 @@ func (s *Store) seedLedgers(ctx context.Context, tx *sql.Tx, planID uuid.UUID, t
 		n := lengths[t.ID.String()]
 		var stored []task.Entry
 		if n > 0 {
-			evs, err := s.streamIn(ctx, tx, t.ID)
+			evs, err := s.readStream(ctx, tx, t.ID, uuid.Nil)
 			if err != nil {
 				return err
 			}
@@ -521,29 +521,6 @@ func seedError(err error, t *task.Task) error {
 		return errf(ErrConflict, "计划的某个任务的台账已存在于另一计划中", "a task of the plan has a ledger stored under another plan")
 	}
 	return errf(ErrConflict, "任务 %s（%s）的台账已存在于另一计划中", "task %s (%s) has a ledger stored under another plan", t.Number, t.ID, t.Number, t.ID)
-}
-
-// streamIn reads a task's events in tx.
-func (s *Store) streamIn(ctx context.Context, tx *sql.Tx, id uuid.UUID) ([]TaskEvent, error) {
-	rows, err := tx.QueryContext(ctx, s.bind(`SELECT seq, kind, op, stored_at, body FROM task_events WHERE task_id = ? ORDER BY seq`), id.String())
-	if err != nil {
-		return nil, s.wrap("reading task "+id.String(), err)
-	}
-	defer rows.Close()
-	var out []TaskEvent
-	for rows.Next() {
-		var seq int
-		var kind, op, at, body string
-		if err := rows.Scan(&seq, &kind, &op, &at, &body); err != nil {
-			return nil, s.wrap("reading task "+id.String(), err)
-		}
-		e, err := decodeTaskEvent(id.String(), seq, kind, op, at, body)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, s.wrap("reading task "+id.String(), rows.Err())
 }
 
 // sameEntry reports whether two entries say the same (their review state,
