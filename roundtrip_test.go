@@ -22,6 +22,7 @@ import (
 	"github.com/bizenv/bizenv/org"
 	"github.com/bizenv/bizenv/plan"
 	"github.com/bizenv/bizenv/plan/docimport"
+	"github.com/bizenv/bizenv/store"
 	"github.com/bizenv/bizenv/task"
 	"github.com/google/uuid"
 	"github.com/shopspring/decimal"
@@ -60,6 +61,7 @@ var marshalling = []any{
 	approval.Mode(""), approval.Pause{}, approval.PauseEffect{}, approval.PauseReason(0), approval.Process{}, approval.Report{},
 	approval.Stage{}, approval.StageState{}, approval.State{}, approval.Stats{}, approval.Timer{}, approval.TimerStatus(0),
 	approval.Validity{}, approval.WorkingHours{},
+	store.Delegation{}, store.PlanVersion{}, store.TaskEvent{},
 }
 
 // TestEveryMarshallingTypeIsListed reads the packages' source and fails
@@ -70,7 +72,7 @@ func TestEveryMarshallingTypeIsListed(t *testing.T) {
 		ty := reflect.TypeOf(v)
 		listed[ty.PkgPath()+"."+ty.Name()] = true
 	}
-	for _, dir := range []string{"calendar", "org", "task", "task/export", "indicator", "credit", "plan", "plan/docimport", "approval"} {
+	for _, dir := range []string{"calendar", "org", "task", "task/export", "indicator", "credit", "plan", "plan/docimport", "approval", "store"} {
 		for _, name := range writersIn(t, dir) {
 			assert.True(t, listed["github.com/bizenv/bizenv/"+dir+"."+name], "%s.%s writes JSON: add it to marshalling", dir, name)
 		}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/bizenv/bizenv/approval"
+	"github.com/google/uuid"
 )
 
 // AppendCaseEvents appends events to the log of case c, which holds
@@ -18,13 +19,32 @@ import (
 // If the log holds another number of events — another clerk appended
 // first — the append is refused with a *ConflictError: reload the case and
 // retry. The store keeps the log as given; checking that an event may
-// follow the others is the approval package's (Case.Append), done before.
+// follow the others is the approval package's (Replay), done before:
+// RecordCaseEvents does both, and retries.
 func (s *Store) AppendCaseEvents(ctx context.Context, c *approval.Case, expected int, events ...approval.Event) error {
+	return s.appendCase(ctx, c, expected, uuid.New(), time.Now(), events)
+}
+
+// appendCase appends for operation op: an append retried after a lost
+// connection whose first try landed succeeds without writing again.
+func (s *Store) appendCase(ctx context.Context, c *approval.Case, expected int, op uuid.UUID, now time.Time, events []approval.Event) error {
 	if c == nil || strings.TrimSpace(c.ID) == "" {
 		return errf(ErrInvalid, "办件没有 id", "the case has no id")
 	}
 	if expected < 0 {
 		return errf(ErrInvalid, "预期条数不能为负：%d", "the expected count cannot be negative: %d", expected, expected)
+	}
+	header, err := caseHeader(c)
+	if err != nil {
+		return err
+	}
+	bodies := make([]string, len(events))
+	for i, e := range events {
+		body, err := json.Marshal(e)
+		if err != nil {
+			return errf(ErrInvalid, "办件 %s 的事件无法写成 JSON：%v", "an event of case %s cannot be written as JSON: %v", c.ID, err, c.ID, err)
+		}
+		bodies[i] = string(body)
 	}
 	stream := "case " + c.ID
 	return s.tx(ctx, func(tx *sql.Tx) error {
@@ -33,29 +53,28 @@ func (s *Store) AppendCaseEvents(ctx context.Context, c *approval.Case, expected
 			return err
 		}
 		if n != expected {
+			if done, err := s.landed(ctx, tx, `SELECT op FROM case_events WHERE case_id = ? AND seq = ?`, c.ID, expected, n, op); err != nil || done {
+				return err
+			}
 			return &ConflictError{Stream: stream, Expected: expected, Actual: n}
 		}
 		if n == 0 {
-			if _, err := tx.ExecContext(ctx, s.bind(`INSERT INTO cases (case_id, process, unit, mode, created_at) VALUES (?, ?, ?, ?, ?)`),
-				c.ID, c.Process, c.Unit, string(c.Mode), timeText(time.Now())); err != nil {
+			if _, err := tx.ExecContext(ctx, s.bind(`INSERT INTO cases (case_id, process, unit, mode, created_at, header) VALUES (?, ?, ?, ?, ?, ?)`),
+				c.ID, c.Process, c.Unit, string(c.Mode), timeText(now), header); err != nil {
 				if s.d.unique(err) {
 					return &ConflictError{Stream: stream, Expected: expected, Actual: expected + 1}
 				}
 				return s.wrap("storing case "+c.ID, err)
 			}
 		}
-		stmt, err := tx.PrepareContext(ctx, s.bind(`INSERT INTO case_events (case_id, seq, at, kind, body) VALUES (?, ?, ?, ?, ?)`))
+		stmt, err := tx.PrepareContext(ctx, s.bind(`INSERT INTO case_events (case_id, seq, at, kind, body, op) VALUES (?, ?, ?, ?, ?, ?)`))
 		if err != nil {
 			return s.wrap("appending to case "+c.ID, err)
 		}
 		defer stmt.Close()
 		for i, e := range events {
-			body, err := json.Marshal(e)
-			if err != nil {
-				return errf(ErrInvalid, "办件 %s 的事件无法写成 JSON：%v", "an event of case %s cannot be written as JSON: %v", c.ID, err, c.ID, err)
-			}
 			seq := expected + i + 1
-			if _, err := stmt.ExecContext(ctx, c.ID, seq, timeText(e.At), e.Kind.String(), string(body)); err != nil {
+			if _, err := stmt.ExecContext(ctx, c.ID, seq, timeText(e.At), e.Kind.String(), bodies[i], op.String()); err != nil {
 				if s.d.unique(err) {
 					return &ConflictError{Stream: stream, Expected: expected, Actual: seq}
 				}
@@ -64,6 +83,35 @@ func (s *Store) AppendCaseEvents(ctx context.Context, c *approval.Case, expected
 		}
 		return nil
 	})
+}
+
+// caseHeader is a case without its events, as JSON: whatever fields the
+// approval package gives a case are kept, not only today's.
+func caseHeader(c *approval.Case) (string, error) {
+	h := *c
+	h.Events = nil
+	b, err := json.Marshal(h)
+	if err != nil {
+		return "", errf(ErrInvalid, "办件 %s 无法写成 JSON：%v", "case %s cannot be written as JSON: %v", c.ID, err, c.ID, err)
+	}
+	return string(b), nil
+}
+
+// readHeader fills c from its stored header (cases stored before version
+// 2 of the schema have none: their columns say it all).
+func readHeader(c *approval.Case, header sql.NullString) error {
+	if !header.Valid {
+		return nil
+	}
+	id := c.ID
+	var h approval.Case
+	if err := json.Unmarshal([]byte(header.String), &h); err != nil {
+		return errf(ErrNotAStore, "办件 %s 的记录无法读取：%v", "case %s cannot be read: %v", id, err, id, err)
+	}
+	h.Events = nil
+	*c = h
+	c.ID = id
+	return nil
 }
 
 func (s *Store) countCaseEvents(ctx context.Context, tx *sql.Tx, id string) (int, error) {
@@ -79,7 +127,8 @@ func (s *Store) countCaseEvents(ctx context.Context, tx *sql.Tx, id string) (int
 func (s *Store) Case(ctx context.Context, id string) (*approval.Case, error) {
 	c := &approval.Case{ID: id}
 	var mode string
-	err := s.db.QueryRowContext(ctx, s.bind(`SELECT process, unit, mode FROM cases WHERE case_id = ?`), id).Scan(&c.Process, &c.Unit, &mode)
+	var header sql.NullString
+	err := s.db.QueryRowContext(ctx, s.bind(`SELECT process, unit, mode, header FROM cases WHERE case_id = ?`), id).Scan(&c.Process, &c.Unit, &mode, &header)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errf(ErrNotFound, "没有 id 为 %s 的办件", "no case with id %s", id, id)
 	}
@@ -87,6 +136,9 @@ func (s *Store) Case(ctx context.Context, id string) (*approval.Case, error) {
 		return nil, s.wrap("reading case "+id, err)
 	}
 	c.Mode = approval.Mode(mode)
+	if err := readHeader(c, header); err != nil {
+		return nil, err
+	}
 	rows, err := s.db.QueryContext(ctx, s.bind(`SELECT seq, body FROM case_events WHERE case_id = ? ORDER BY seq`), id)
 	if err != nil {
 		return nil, s.wrap("reading case "+id, err)
@@ -114,12 +166,12 @@ func (s *Store) Case(ctx context.Context, id string) (*approval.Case, error) {
 // withdrawn event, in ID order, one at a time: the whole set is never in
 // memory. fn returning an error stops the walk and returns it.
 func (s *Store) OpenCases(ctx context.Context, fn func(*approval.Case) error) error {
-	return s.streamCases(ctx, `WHERE NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.case_id AND e.kind IN ('finished', 'withdrawn'))`, fn)
+	return s.streamCases(ctx, true, fn)
 }
 
 // AllCases calls fn with every case, in ID order, one at a time.
 func (s *Store) AllCases(ctx context.Context, fn func(*approval.Case) error) error {
-	return s.streamCases(ctx, "", fn)
+	return s.streamCases(ctx, false, fn)
 }
 
 // caseBatch is how many cases a walk reads at a time.
@@ -128,16 +180,32 @@ const caseBatch = 500
 // streamCases walks cases in ID order by keyset pages, so that no query
 // holds a read transaction open for the whole walk and memory stays at one
 // page.
-func (s *Store) streamCases(ctx context.Context, where string, fn func(*approval.Case) error) error {
+func (s *Store) streamCases(ctx context.Context, open bool, fn func(*approval.Case) error) error {
+	return s.streamPages(ctx, open, func(page []*approval.Case) error {
+		for _, c := range page {
+			if err := fn(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// streamPages walks cases in ID order a page at a time.
+//
+// With open, only the cases with no finished or withdrawn event. The
+// subquery repeats the page's lower bound: without it PostgreSQL's merge
+// anti-join reads the events from the first case for every page (650 ms a
+// page over a million events, against 12 ms with it).
+func (s *Store) streamPages(ctx context.Context, open bool, fn func([]*approval.Case) error) error {
 	after := ""
 	for {
-		cond := where
-		if cond == "" {
-			cond = "WHERE c.case_id > ?"
-		} else {
-			cond += " AND c.case_id > ?"
+		cond, args := "WHERE c.case_id > ?", []any{after}
+		if open {
+			cond += ` AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.case_id AND e.case_id > ? AND e.kind IN ('finished', 'withdrawn'))`
+			args = append(args, after)
 		}
-		rows, err := s.db.QueryContext(ctx, s.bind(`SELECT c.case_id, c.process, c.unit, c.mode FROM cases c `+cond+` ORDER BY c.case_id LIMIT `+fmt.Sprint(caseBatch)), after)
+		rows, err := s.db.QueryContext(ctx, s.bind(`SELECT c.case_id, c.process, c.unit, c.mode, c.header FROM cases c `+cond+` ORDER BY c.case_id LIMIT `+fmt.Sprint(caseBatch)), args...)
 		if err != nil {
 			return s.wrap("listing cases", err)
 		}
@@ -145,11 +213,16 @@ func (s *Store) streamCases(ctx context.Context, where string, fn func(*approval
 		for rows.Next() {
 			c := &approval.Case{}
 			var mode string
-			if err := rows.Scan(&c.ID, &c.Process, &c.Unit, &mode); err != nil {
+			var header sql.NullString
+			if err := rows.Scan(&c.ID, &c.Process, &c.Unit, &mode, &header); err != nil {
 				rows.Close()
 				return s.wrap("listing cases", err)
 			}
 			c.Mode = approval.Mode(mode)
+			if err := readHeader(c, header); err != nil {
+				rows.Close()
+				return err
+			}
 			page = append(page, c)
 		}
 		if err := rows.Close(); err != nil {
@@ -161,10 +234,8 @@ func (s *Store) streamCases(ctx context.Context, where string, fn func(*approval
 		if err := s.loadEvents(ctx, page); err != nil {
 			return err
 		}
-		for _, c := range page {
-			if err := fn(c); err != nil {
-				return err
-			}
+		if err := fn(page); err != nil {
+			return err
 		}
 		after = page[len(page)-1].ID
 		if len(page) < caseBatch {

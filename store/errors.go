@@ -23,6 +23,18 @@ var (
 	// ErrInvalid reports input the store refuses: an event that does not
 	// belong to the stream it is appended to, an empty ID.
 	ErrInvalid = errors.New("store: invalid input")
+	// ErrReplay reports stored events that the domain package refuses to
+	// replay (a ledger entry its rules no longer accept, a delegation that
+	// no longer fits the task): the store holds them, and a person must
+	// look at them. The error names the task and the event, and wraps the
+	// domain package's error.
+	ErrReplay = errors.New("store: stored events cannot be replayed")
+	// ErrConnection reports a database connection lost in the middle of a
+	// write: the transaction was rolled back, or, if the commit itself was
+	// cut off, may have landed. Retry the same call: appends are
+	// idempotent by their operation ID (TaskEvent.Op, and the calls that
+	// retry for you), so nothing is written twice.
+	ErrConnection = errors.New("store: database connection lost")
 )
 
 // ConflictError is an append that lost a race: it expected the stream to

@@ -17,6 +17,9 @@ type Migration struct {
 	// SQL is the statements, separated by semicolons, in the SQL that
 	// SQLite and PostgreSQL share (TEXT, BIGINT, composite primary keys).
 	SQL string
+	// data moves the data the earlier versions hold into the new tables,
+	// in the same transaction as SQL.
+	data func(ctx context.Context, s *Store, tx *sql.Tx) error
 }
 
 // migrations is the history of the schema. A released migration is never
@@ -83,7 +86,47 @@ CREATE TABLE observations (
 	body       TEXT   NOT NULL,
 	PRIMARY KEY (system, indicator, region, period, seq)
 );
-CREATE INDEX observations_period ON observations (system, period)`},
+CREATE INDEX observations_period ON observations (system, period)`, nil},
+	{2, "task event streams (ledger entries, status changes, delegations); supervision actions sent and their replies; alerts fired on approval cases; case headers as JSON; operation IDs for retried appends", `
+CREATE TABLE task_events (
+	task_id    TEXT   NOT NULL,
+	seq        BIGINT NOT NULL,
+	plan_id    TEXT   NOT NULL,
+	kind       TEXT   NOT NULL,
+	op         TEXT   NOT NULL,
+	stored_at  TEXT   NOT NULL,
+	body       TEXT   NOT NULL,
+	PRIMARY KEY (task_id, seq)
+);
+CREATE INDEX task_events_plan ON task_events (plan_id, task_id, seq);
+CREATE TABLE sent_actions (
+	plan_id    TEXT   NOT NULL,
+	seq        BIGINT NOT NULL,
+	action_id  TEXT   NOT NULL,
+	op         TEXT   NOT NULL,
+	sent_at    TEXT   NOT NULL,
+	body       TEXT   NOT NULL,
+	PRIMARY KEY (plan_id, seq)
+);
+CREATE UNIQUE INDEX sent_actions_id ON sent_actions (action_id);
+CREATE TABLE action_replies (
+	action_id   TEXT  NOT NULL PRIMARY KEY,
+	plan_id     TEXT  NOT NULL,
+	recorded_at TEXT  NOT NULL,
+	body        TEXT  NOT NULL
+);
+CREATE INDEX action_replies_plan ON action_replies (plan_id);
+CREATE TABLE case_alerts (
+	case_id    TEXT   NOT NULL,
+	basis      TEXT   NOT NULL,
+	stage      TEXT   NOT NULL,
+	level      TEXT   NOT NULL,
+	fired_at   TEXT   NOT NULL,
+	body       TEXT   NOT NULL,
+	PRIMARY KEY (case_id, basis, stage, level)
+);
+ALTER TABLE cases ADD COLUMN header TEXT;
+ALTER TABLE case_events ADD COLUMN op TEXT`, seedStoredLedgers},
 }
 
 // Migrations returns the schema's history, oldest first.
@@ -94,15 +137,10 @@ func SchemaVersion() int { return migrations[len(migrations)-1].Version }
 
 const schemaTable = "bizenv_schema"
 
-// migrate brings the database to SchemaVersion: creates the store in an
+// migrateTo brings the database to version (SchemaVersion when opened;
+// the tests build every earlier version with it): creates the store in an
 // empty database, applies the versions it lacks, and refuses a database
 // that another program made or a newer release wrote.
-func (s *Store) migrate(ctx context.Context) error {
-	return s.migrateTo(ctx, SchemaVersion())
-}
-
-// migrateTo applies the migrations up to version (tests build every
-// earlier version with it).
 func (s *Store) migrateTo(ctx context.Context, version int) error {
 	current, err := s.schemaVersion(ctx)
 	if err != nil {
@@ -123,6 +161,11 @@ func (s *Store) migrateTo(ctx context.Context, version int) error {
 				}
 				if _, err := tx.ExecContext(ctx, stmt); err != nil {
 					return s.wrap("migration "+m.Description, err)
+				}
+			}
+			if m.data != nil {
+				if err := m.data(ctx, s, tx); err != nil {
+					return err
 				}
 			}
 			_, err := tx.ExecContext(ctx, s.bind(`INSERT INTO `+schemaTable+` (version, description, applied_at) VALUES (?, ?, ?)`),

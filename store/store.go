@@ -3,11 +3,15 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -22,6 +26,18 @@ import (
 type Store struct {
 	db *sql.DB
 	d  dialect
+	// hooks let the tests cut a connection in the middle of a
+	// transaction; nil outside tests.
+	hooks *hooks
+	// spans caches each plan version's title, start and end ("id/version"
+	// to span): versions never change.
+	spans sync.Map
+}
+
+// hooks are called around the commit of every transaction (tests only).
+type hooks struct {
+	beforeCommit func(*sql.Tx) error
+	afterCommit  func() error
 }
 
 // dialect is what differs between the databases.
@@ -30,6 +46,8 @@ type dialect struct {
 	dollar   bool   // placeholders are $1, $2 rather than ?
 	unique   func(error) bool
 	notStore func(error) bool
+	lost     func(error) bool // the connection went away mid-call
+	retry    func(error) bool // the database gave up a transaction that may be retried
 }
 
 var sqliteDialect = dialect{
@@ -42,6 +60,8 @@ var sqliteDialect = dialect{
 		var e *sqlite.Error
 		return errors.As(err, &e) && (e.Code()&0xff == sqlite3.SQLITE_NOTADB || e.Code()&0xff == sqlite3.SQLITE_CORRUPT)
 	},
+	lost:  func(err error) bool { return errors.Is(err, driver.ErrBadConn) },
+	retry: func(error) bool { return false }, // a busy database waits (busy_timeout)
 }
 
 var postgresDialect = dialect{
@@ -52,6 +72,28 @@ var postgresDialect = dialect{
 		return errors.As(err, &e) && e.Code == "23505"
 	},
 	notStore: func(error) bool { return false },
+	lost:     pgLost,
+	// A serialization failure (40001: under SERIALIZABLE, the default of
+	// PostgreSQL-compatible distributed engines) or a deadlock (40P01):
+	// the transaction was rolled back and may be run again.
+	retry: func(err error) bool {
+		var e *pgconn.PgError
+		return errors.As(err, &e) && (e.Code == "40001" || e.Code == "40P01")
+	},
+}
+
+// pgLost reports an error that means the connection to PostgreSQL is
+// gone: the server ended the session (57P01 admin shutdown, the class 08
+// connection exceptions), or the socket closed under a statement.
+func pgLost(err error) bool {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return strings.HasPrefix(pe.Code, "08") || pe.Code == "57P01" || pe.Code == "57P02" || pe.Code == "57P03"
+	}
+	var ne net.Error
+	return errors.Is(err, driver.ErrBadConn) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
+		errors.Is(err, net.ErrClosed) || errors.As(err, &ne) || pgconn.SafeToRetry(err) ||
+		strings.Contains(err.Error(), "conn closed") || strings.Contains(err.Error(), "connection reset")
 }
 
 // Options tune a store.
@@ -74,6 +116,12 @@ type Options struct {
 // made, and a schema newer than this release are errors (ErrNotAStore,
 // ErrSchemaTooNew); nothing is written to them.
 func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
+	return openAt(ctx, dsn, opts, SchemaVersion())
+}
+
+// openAt opens the store with its schema brought to version (the tests
+// build every earlier version with it).
+func openAt(ctx context.Context, dsn string, opts Options, version int) (*Store, error) {
 	if dsn == "" {
 		return nil, errf(ErrInvalid, "没有给出数据库", "no database given")
 	}
@@ -82,7 +130,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		if err != nil {
 			return nil, fmt.Errorf("store: 无法打开 PostgreSQL / cannot open PostgreSQL: %w", err)
 		}
-		return open(ctx, db, postgresDialect)
+		return open(ctx, db, postgresDialect, version)
 	}
 	timeout := opts.BusyTimeout
 	if timeout <= 0 {
@@ -93,7 +141,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 			return nil, err
 		}
 	}
-	q := "?_pragma=busy_timeout(" + strconv.FormatInt(timeout.Milliseconds(), 10) + ")&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_txlock=immediate"
+	q := "?_pragma=busy_timeout(" + strconv.FormatInt(timeout.Milliseconds(), 10) + ")&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=temp_store(MEMORY)&_txlock=immediate"
 	name := "file:" + dsn + q
 	if dsn == ":memory:" {
 		name = "file::memory:" + q
@@ -105,7 +153,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if dsn == ":memory:" {
 		db.SetMaxOpenConns(1) // every connection would be another empty database
 	}
-	return open(ctx, db, sqliteDialect)
+	return open(ctx, db, sqliteDialect, version)
 }
 
 // checkSQLiteFile refuses a file that exists and is not a SQLite database
@@ -130,7 +178,7 @@ func checkSQLiteFile(path string) error {
 	return nil
 }
 
-func open(ctx context.Context, db *sql.DB, d dialect) (*Store, error) {
+func open(ctx context.Context, db *sql.DB, d dialect, version int) (*Store, error) {
 	s := &Store{db: db, d: d}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
@@ -139,7 +187,7 @@ func open(ctx context.Context, db *sql.DB, d dialect) (*Store, error) {
 		}
 		return nil, fmt.Errorf("store: 无法连接数据库 / cannot connect to the database: %w", err)
 	}
-	if err := s.migrate(ctx); err != nil {
+	if err := s.migrateTo(ctx, version); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -181,8 +229,17 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 		_ = tx.Rollback()
 		return err
 	}
+	if s.hooks != nil && s.hooks.beforeCommit != nil {
+		if err := s.hooks.beforeCommit(tx); err != nil {
+			_ = tx.Rollback()
+			return s.wrap("commit", err)
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return s.wrap("commit", err)
+	}
+	if s.hooks != nil && s.hooks.afterCommit != nil {
+		return s.wrap("commit", s.hooks.afterCommit())
 	}
 	return nil
 }
@@ -194,6 +251,14 @@ func (s *Store) wrap(what string, err error) error {
 	}
 	if s.d.notStore(err) {
 		return errf(ErrNotAStore, "%s：数据库文件已损坏：%v", "%s: the database file is corrupt: %v", what, err, what, err)
+	}
+	if s.d.retry(err) {
+		return fmt.Errorf("%w: %s：与并发事务冲突，本次写入已回滚，请重新读取后重试 / %s: a concurrent transaction conflicted; the write was rolled back: reload and retry: %w",
+			ErrConflict, what, what, err)
+	}
+	if s.d.lost(err) {
+		return fmt.Errorf("%w: %s：与数据库的连接中断，本次写入已回滚（若中断发生在提交时则可能已写入），请重试 / %s: the connection to the database was lost; the write was rolled back (or, if the commit itself was cut off, may have landed): retry: %w",
+			ErrConnection, what, what, err)
 	}
 	return fmt.Errorf("store: %s: %w", what, err)
 }

@@ -282,6 +282,23 @@ func realOutputs(t *testing.T) []output {
 	add("approval-alerts", "approval.Alerts", b)
 
 	cmd("calendar-overlay", notice2030, "holidays", "import", "-")
+	// On a store: what the commands print after recording.
+	db := filepath.Join(dir, "store.db")
+	tiexi := filepath.Join("..", "..", "examples", "data", "tiexi-2025-55.json")
+	cmd("plan", "", "import", tiexi, "--db", db, "--format", "json")
+	on := []string{"--plan", tiexiTitle, "--db", db, "--format", "json"}
+	cmd("ledger-append", "", append([]string{"ledger", "add", "--task", "2", "--unit", "区数据局", "--date", "2025-06-30", "--percent", "40"}, on...)...)
+	cmd("ledger-append", "", append([]string{"ledger", "close", "apply", "--task", "2", "--unit", "区数据局", "--date", "2025-09-30", "--evidence", "清单.pdf"}, on...)...)
+	cmd("ledger-append", "", append([]string{"ledger", "close", "approve", "--task", "2", "--unit", "区营商局", "--date", "2025-10-09"}, on...)...)
+	cmd("tasks", "", append([]string{"ledger", "show", "--task", "2"}, on...)...)
+	cmd("tasks", "", append([]string{"ledger", "show"}, on...)...)
+	cmd("tasks", "", append([]string{"ledger", "delegate", "兴盛街道", "北陶街道", "--task", "46", "--due", "2025年9月30日前"}, on...)...)
+	cmd("store-supervision", "", append([]string{"supervise", "--as-of", "2025-10-09"}, on...)...)
+	cmd("store-supervision", "", "supervise", "--all", "--as-of", "2025-10-09", "--db", db, "--format", "json")
+	cmd("bulletin", "", append([]string{"bulletin", "--period", "2025Q3", "--as-of", "2025-10-09"}, on...)...)
+	cmd("approval-record", "", "approval", "record", "--db", db, "--case", "HV-1", "--process", "power-high-voltage", "--unit", "供电公司", "--kind", "submitted", "--at", "2025-09-01T09:00:00+08:00", "--format", "json")
+	cmd("approval-record", "", "approval", "record", "--db", db, "--case", "HV-1", "--kind", "accepted", "--at", "2025-09-01T10:00:00+08:00", "--format", "json")
+	cmd("approval-alerts", "", "approval", "alerts", "--db", db, "--at", "2025-11-05T10:00:00+08:00", "--format", "json")
 
 	pop := "code,name,grade,risk,field,red\n91350100M000100Y43,甲,C,高,餐饮,false\n91330100799655058B,乙,C,高,餐饮,false\n9144030071526726XG,丙,C,高,药品,true\n91110000710925462X,丁,A,低,餐饮,true\n"
 	roster := "id,name,unit,qualifications,excluded\nZF01,张,区市场监管局,餐饮;药品,\nZF02,王,区卫健局,餐饮;药品,91350100M000100Y43\nZF03,李,区应急局,餐饮;药品,\n"

@@ -50,6 +50,8 @@ type options struct {
 	asOf, observations, sent         string // report
 	title, period, issuer, docNumber string // import
 	issued, source, findings         string // import
+	db                               dbFlag // import, report and the store commands: the store
+	st                               storeOptions
 }
 
 // stringList is a repeatable string flag.
@@ -86,6 +88,9 @@ var root = &command{
 		checkCmd,
 		reportCmd,
 		schemaCmd,
+		ledgerCmd,
+		superviseCmd,
+		bulletinCmd,
 	},
 }
 
@@ -134,7 +139,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, now time.Time
 		printCommandHelp(stdout, cmd, fs)
 		return 0
 	}
-	if err == nil && o.format != "text" && o.format != "json" && !(o.format == "html" && cmd == reportCmd) {
+	if err == nil && o.format != "text" && o.format != "json" && !(o.format == "html" && (cmd == reportCmd || cmd == bulletinCmd)) {
 		err = usagef("--format 须为 text 或 json，而不是 %q", "--format must be text or json, not %q", o.format)
 	}
 	if err == nil && o.lang != "" && o.lang != "zh" && o.lang != "en" && o.lang != "both" {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"flag"
 	"fmt"
 	"os"
@@ -23,6 +24,7 @@ var importCmd = &command{
 		fs.StringVar(&o.issued, "issued", "", "印发日期 / the date of issue")
 		fs.StringVar(&o.source, "source", "", "来源（文件名或网址），记入计划的 source / where the text came from, kept in the plan's source")
 		fs.StringVar(&o.findings, "findings", "", "把发现的问题以 JSON 数组写入此文件 / write the findings to this file as a JSON array")
+		fs.Var(&o.db, "db", "把导入的计划存入此存储（SQLite 文件或 postgres:// 连接串；同一文件再导入不新增版本）；FILE 也可是计划 JSON / store the imported plan here (a SQLite file or a postgres:// URL; the same document again adds no version); FILE may also be a plan's JSON")
 	},
 	run: func(e *env, o *options, args []string) error {
 		if err := wantArgs(args, 1, "FILE"); err != nil {
@@ -63,7 +65,11 @@ var importCmd = &command{
 			return err
 		}
 		defer f.Close()
-		res, err := docimport.Import(f, opts)
+		br := bufio.NewReader(f)
+		if peekJSON(br) {
+			return importPlanJSON(e, o, args[0], br)
+		}
+		res, err := docimport.Import(br, opts)
 		if err != nil {
 			return fmt.Errorf("%s: %w", args[0], err)
 		}
@@ -97,9 +103,9 @@ var importCmd = &command{
 			printImport(e, res, langOf(o))
 		}
 		if errs > 0 {
-			return exitStatus(1)
+			return exitStatus(1) // a plan with errors is not stored
 		}
-		return nil
+		return storeImported(e, o, res.Plan)
 	},
 }
 

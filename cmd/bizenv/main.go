@@ -36,6 +36,28 @@
 //	                             overdue tasks, workload per unit, indicator attainment
 //	schema [NAME]                the JSON Schema of a JSON format (plan, findings, report, actions, approval-case …);
 //	                             without a name, the list
+//	report --plan REF --db DB --as-of DATE
+//	                             the same from a store: the plan in its state, the actions sent, the observations stored
+//
+// On a store (--db: a SQLite file, bizenv.db by default, or a postgres:// URL;
+// a plan is named by --plan: its id, 文号 or title; a task by --task: its number):
+//
+//	import FILE --db DB          store the imported plan (FILE may also be a plan's JSON); the same document again adds no version
+//	ledger add --plan P --task N --unit U --percent P [--kind K] [--date D]
+//	                             record a ledger entry (a progress report, or any kind: apply, approve, return, recheck, extend, carry_over)
+//	ledger close apply|approve|return|recheck --plan P --task N --unit U [--evidence F]... [--reason R]
+//	                             a step of 销号: approve and return decide the application awaiting review
+//	ledger show|status|delegate  a task's ledger and state; a status change; a delegation to streets
+//	supervise --plan P|--all [--as-of DATE]
+//	                             the day's supervision, recorded as sent: a rerun sends nothing new
+//	supervise reply --plan P --action ID --unit U --text T
+//	                             a unit's reply to a 督办单
+//	bulletin --plan P --period 2025-10|2025Q3|2025 [--as-of DATE] [--format text|json|html]
+//	                             a period's bulletin with scores and a ranking
+//	approval record --case ID --kind KIND [--process P] [--at TIME] ...
+//	                             an approval case's event, checked against its process
+//	approval alerts [--at TIME] [--fire]
+//	                             open cases near or past a limit; --fire gives each once
 //
 // Every command takes --help, --format text|json, --lang zh|en (text in
 // one language; both by default; JSON always has both), --calendar FILE (a JSON

@@ -32,18 +32,16 @@ func readPlan(e *env, name string) (*plan.Plan, error) {
 }
 
 var reportCmd = &command{
-	name: "report", usage: "PLAN.json --as-of DATE [--observations OBS.json] [--directory UNITS.json] [--calendar FILE] [--provisional]",
+	name: "report", usage: "PLAN.json|--plan REF [--db DB] --as-of DATE [--observations OBS.json] [--directory UNITS.json] [--calendar FILE] [--provisional]",
 	summary: "计划执行报告：超期任务、单位任务量、当日督办、指标达标（text、json 或 html）/ overdue tasks, workload per unit, supervision due, indicator attainment (text, json or html)",
 	flags: func(fs *flag.FlagSet, o *options) {
 		fs.StringVar(&o.asOf, "as-of", "", "报告日期（today 为今天）/ the report date (today for today)")
 		fs.StringVar(&o.observations, "observations", "", "监测数据 JSON 数组（indicator.Observation）/ observations as a JSON array")
 		fs.StringVar(&o.sent, "sent", "", "已发出的督办动作 JSON 数组（上次 report --format json 的 actions），不再重复 / actions already delivered, as a JSON array (the actions of an earlier report --format json): not repeated")
 		fs.StringVar(&o.directory, "directory", "", "单位目录 JSON（见 org.ParseDirectory）：别名归一，各镇（街道）等展开为成员单位 / unit directory JSON: aliases resolved, group phrases expanded to their members")
+		addPlanRef(fs, o)
 	},
 	run: func(e *env, o *options, args []string) error {
-		if err := wantArgs(args, 1, "PLAN.json"); err != nil {
-			return err
-		}
 		if o.asOf == "" {
 			return usagef("需要 --as-of", "--as-of is required")
 		}
@@ -54,11 +52,10 @@ var reportCmd = &command{
 		if err != nil {
 			return err
 		}
-		p, err := readPlan(e, args[0])
+		p, sent, obs, err := reportInputs(e, o, args)
 		if err != nil {
 			return err
 		}
-		var obs []indicator.Observation
 		if o.observations != "" {
 			f, err := openInput(e, o.observations)
 			if err != nil {
@@ -70,13 +67,13 @@ var reportCmd = &command{
 				return fmt.Errorf("%s: %w", o.observations, err)
 			}
 		}
-		var sent []task.Action
 		if o.sent != "" {
 			f, err := openInput(e, o.sent)
 			if err != nil {
 				return err
 			}
-			sent, err = task.DecodeActions(f)
+			more, err := task.DecodeActions(f)
+			sent = append(sent, more...)
 			f.Close()
 			if err != nil {
 				return fmt.Errorf("%s: %w", o.sent, err)

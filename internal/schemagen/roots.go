@@ -6,6 +6,7 @@ import (
 	"github.com/bizenv/bizenv/approval"
 	"github.com/bizenv/bizenv/calendar"
 	"github.com/bizenv/bizenv/credit"
+	"github.com/bizenv/bizenv/internal/cliout"
 	"github.com/bizenv/bizenv/plan"
 	"github.com/bizenv/bizenv/plan/docimport"
 	"github.com/bizenv/bizenv/task"
@@ -72,6 +73,16 @@ func roots() []root {
 			description: "A calendar overlay: what `bizenv holidays import NOTICE.txt` prints and `--calendar FILE` reads."},
 		{name: "draw-record", title: "bizenv draw record", typ: reflect.TypeFor[credit.DrawRecord](), output: true,
 			description: "What `bizenv draw` prints: a double-random draw, verifiable with `bizenv draw verify`."},
+		{name: "tasks", title: "bizenv tasks", typ: reflect.TypeFor[[]*task.Task](), output: true, notes: ledgerNotes,
+			description: "What `bizenv ledger show --format json` prints (the task asked for, or every task with a ledger or a state of its own) and `bizenv ledger delegate --format json` (the parts created): tasks in their state on the store, each with its ledger."},
+		{name: "ledger-append", title: "bizenv ledger append", typ: reflect.TypeFor[cliout.Appended](), output: true, notes: ledgerNotes,
+			description: "What `bizenv ledger add` and `bizenv ledger close` print with --format json: the entries recorded and the task's state after them."},
+		{name: "store-supervision", title: "bizenv supervision on a store", typ: reflect.TypeFor[[]cliout.PlanActions](), output: true,
+			description: "What `bizenv supervise --format json` prints: for each plan supervised, the actions decided on the day and recorded as sent (a rerun lists none of them again)."},
+		{name: "bulletin", title: "bizenv bulletin", typ: reflect.TypeFor[task.Bulletin](), output: true,
+			description: "What `bizenv bulletin --format json` prints: a period's bulletin (通报): the tasks closed in it (on time or late), those overdue, each unit's score and rank by the rules given, and the tasks that cannot be dated (task.NewBulletin)."},
+		{name: "approval-record", title: "bizenv approval record", typ: reflect.TypeFor[cliout.Recorded](), output: true,
+			description: "What `bizenv approval record --format json` prints: the case with the event appended, as stored, and its timers."},
 	}
 }
 
