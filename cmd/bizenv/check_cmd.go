@@ -18,13 +18,15 @@ func langOf(o *options) plan.Lang {
 }
 
 var checkCmd = &command{
-	name: "check", usage: "PLAN.json [--parent PARENT.json] [--directory UNITS.json] [--baseline FILE] [--write-baseline FILE]",
+	name: "check", usage: "PLAN.json|--plan REF [--db DB] [--parent PARENT.json|--parent-plan REF] [--directory UNITS.json] [--baseline FILE] [--write-baseline FILE]",
 	summary: "检查计划文件自身及与上级计划的一致性；有新的错误时退出码为1，不是计划文件时为2 / check a plan, and against its parent; exit status 1 on a new error, 2 for input that is not a plan",
 	flags: func(fs *flag.FlagSet, o *options) {
 		fs.StringVar(&o.parent, "parent", "", "上级计划 JSON / the parent plan's JSON")
 		fs.StringVar(&o.directory, "directory", "", "单位目录 JSON（见 org.ParseDirectory）/ unit directory JSON")
 		fs.StringVar(&o.baseline, "baseline", "", "已知问题的基线文件：只报告、只因新问题失败 / a baseline of known findings: only new ones are reported and fail the check")
 		fs.StringVar(&o.writeBaseline, "write-baseline", "", "把本次的全部问题写为基线文件 / write every finding of this check as a baseline file")
+		addPlanRef(fs, o)
+		fs.StringVar(&o.st.parentPlan, "parent-plan", "", "存储中的上级计划：id、文号或标题 / the parent plan in the store: its id, document number (文号) or title")
 	},
 	run: runCheck,
 }
@@ -53,18 +55,51 @@ func readPlanFindings(e *env, name, doc string) (*plan.Plan, []plan.Finding, err
 	return nil, nil, fmt.Errorf("%s: %w", name, err)
 }
 
-func runCheck(e *env, o *options, args []string) error {
-	if err := wantArgs(args, 1, "PLAN.json"); err != nil {
-		return err
+// checkInputs reads the plan to check: PLAN.json, or the stored plan
+// --plan names in its state (its tasks with their ledgers). name is what
+// to call it when it cannot be decoded.
+func checkInputs(e *env, o *options, args []string) (p *plan.Plan, fs []plan.Finding, name string, err error) {
+	if o.st.parentPlan != "" && o.parent != "" {
+		return nil, nil, "", usagef("--parent 与 --parent-plan 只给一个", "give --parent or --parent-plan, not both")
 	}
+	if o.st.plan == "" {
+		if err := wantArgs(args, 1, "PLAN.json"); err != nil {
+			return nil, nil, "", err
+		}
+		p, fs, err := readPlanFindings(e, args[0], "")
+		return p, fs, args[0], err
+	}
+	if len(args) != 0 {
+		return nil, nil, "", usagef("给出 --plan 时不再给 PLAN.json", "with --plan, give no PLAN.json")
+	}
+	s, st, err := planState(o)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	s.Close()
+	return st.Plan, nil, o.st.plan, nil
+}
+
+// storedParent reads the parent plan --parent-plan names from the store.
+func storedParent(o *options) (*plan.Plan, error) {
+	ref := *o
+	ref.st.plan = o.st.parentPlan
+	s, st, err := planState(&ref)
+	if err != nil {
+		return nil, err
+	}
+	s.Close()
+	return st.Plan, nil
+}
+
+func runCheck(e *env, o *options, args []string) error {
 	if o.format != "text" && o.format != "json" {
 		return usagef("check 的 --format 为 text 或 json", "check's --format is text or json")
 	}
-	p, fs, err := readPlanFindings(e, args[0], "")
+	p, fs, title, err := checkInputs(e, o, args)
 	if err != nil {
 		return err
 	}
-	title := args[0]
 	if p != nil {
 		title = p.Title
 		var opts plan.Options
@@ -79,6 +114,13 @@ func runCheck(e *env, o *options, args []string) error {
 			}
 		}
 		fs = p.Validate(opts)
+		if o.st.parentPlan != "" {
+			parent, err := storedParent(o)
+			if err != nil {
+				return err
+			}
+			fs = append(fs, plan.CheckAgainst(p, parent)...)
+		}
 		if o.parent != "" {
 			parent, pfs, err := readPlanFindings(e, o.parent, "parent")
 			if err != nil {

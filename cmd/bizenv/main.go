@@ -38,6 +38,8 @@
 //	                             without a name, the list
 //	report --plan REF --db DB --as-of DATE
 //	                             the same from a store: the plan in its state, the actions sent, the observations stored
+//	check --plan REF --db DB [--parent-plan REF]
+//	                             check a stored plan in its state (with its ledgers), against a stored parent or --parent FILE
 //
 // On a store (--db: a SQLite file, bizenv.db by default, or a postgres:// URL;
 // a plan is named by --plan: its id, 文号 or title; a task by --task: its number):

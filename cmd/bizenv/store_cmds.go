@@ -65,6 +65,7 @@ type storeOptions struct {
 	count                                                 int
 	fire, all                                             bool
 	period, action, text                                  string
+	parentPlan                                            string
 }
 
 // addDBFlag adds --db.

@@ -381,3 +381,43 @@ func TestStoreCommandsOnPostgres(t *testing.T) {
 	require.Equal(t, 0, r.code, r.stderr)
 	assert.Contains(t, r.stdout, tiexiTitle)
 }
+
+// check works on a store (issue 18): a stored plan and its stored parent
+// give the findings the files give, and a plan whose ledgers were
+// recorded on the store is checked with them.
+func TestCheckOnAStore(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "check.db")
+	data := filepath.Join("..", "..", "examples", "data")
+	child, parent := filepath.Join(data, "bayuquan-2021-2024.json"), filepath.Join(data, "anshan-2021-2025-programme.json")
+	when := time.Date(2025, 6, 30, 9, 0, 0, 0, calendar.Beijing())
+	for _, f := range []string{child, parent, tiexiFile} {
+		r := clerk(t, when, "import", f, "--db", db)
+		require.Equal(t, 0, r.code, r.stderr)
+	}
+	files := clerk(t, when, "check", child, "--parent", parent, "--format", "json")
+	require.Equal(t, 0, files.code, files.stderr)
+	stored := clerk(t, when, "check", "--plan", "鲅鱼圈区营商环境优化行动方案(2021-2024年)", "--parent-plan", "鞍山市优化营商环境“十四五”规划", "--db", db, "--format", "json")
+	require.Equal(t, 0, stored.code, stored.stderr)
+	assert.JSONEq(t, files.stdout, stored.stdout)
+	assert.Contains(t, stored.stdout, "uncovered_parent_task", "the parent was read from the store")
+
+	r := clerk(t, when, "ledger", "add", "--plan", tiexiTitle, "--task", "2", "--unit", "区数据局", "--percent", "40", "--db", db)
+	require.Equal(t, 0, r.code, r.stderr)
+	r = clerk(t, when, "check", "--plan", tiexiTitle, "--db", db)
+	require.Equal(t, 0, r.code, r.stderr+r.stdout)
+	assert.Contains(t, r.stdout, tiexiTitle)
+
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check", child, "--plan", tiexiTitle, "--db", db}, "with --plan, give no PLAN.json"},
+		{[]string{"check", "--plan", tiexiTitle, "--db", db, "--parent", parent, "--parent-plan", tiexiTitle}, "give --parent or --parent-plan, not both"},
+		{[]string{"check", "--plan", "无此计划", "--db", db}, "no plan has the id, document number or title"},
+		{[]string{"check", "--plan", tiexiTitle, "--parent-plan", "无此计划", "--db", db}, "no plan has the id, document number or title"},
+	} {
+		r := clerk(t, when, tc.args...)
+		assert.Equal(t, 2, r.code, tc.args)
+		assert.Contains(t, r.stderr, tc.want, tc.args)
+	}
+}
