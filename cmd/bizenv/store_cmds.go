@@ -334,7 +334,7 @@ func record(e *env, o *options, kind task.EntryKind) error {
 		return err
 	}
 	if o.format == "json" {
-		return writeJSON(e.stdout, map[string]any{"task": t2.Number, "appended": out, "state": t2.State()})
+		return writeJSON(e.stdout, cliout.Appended{Task: t2.Number, Appended: orEmpty(out), State: t2.State()})
 	}
 	for _, x := range out {
 		fmt.Fprintf(e.stdout, "%s 第%d条 %s %s %s", t2.Number, x.Seq, x.Kind.Chinese(), x.Date, x.Unit)
