@@ -12,6 +12,7 @@ import (
 
 	"github.com/bizenv/bizenv/approval"
 	"github.com/bizenv/bizenv/calendar"
+	"github.com/bizenv/bizenv/internal/cliout"
 	"github.com/shopspring/decimal"
 )
 
@@ -174,7 +175,7 @@ func timers(r *approval.Report) []*approval.Timer {
 func notSubmitted(e *env, o *options, c *approval.Case, at time.Time) error {
 	first := c.Events[0].At
 	if o.format == "json" {
-		return writeJSON(e.stdout, map[string]any{"case": c.ID, "process": c.Process, "at": at, "submitted": first, "not_submitted": true})
+		return writeJSON(e.stdout, cliout.NotSubmitted{Case: c.ID, Process: c.Process, At: at, Submitted: first, NotSubmitted: true})
 	}
 	fmt.Fprintf(e.stdout, "办件 %s 截至 %s 尚未提交（提交于 %s）/ case %s had not been submitted as of %s (submitted %s)\n",
 		c.ID, at.In(calendar.Beijing()).Format("2006-01-02 15:04"), first.In(calendar.Beijing()).Format("2006-01-02 15:04"),

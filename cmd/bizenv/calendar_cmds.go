@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/bizenv/bizenv/calendar"
+	"github.com/bizenv/bizenv/internal/cliout"
 	"golang.org/x/text/width"
 )
 
@@ -119,15 +120,10 @@ func printDate(e *env, c *calendar.Calendar, from, d calendar.Date) {
 	fmt.Fprintln(e.stdout, d)
 }
 
-// answerJSON adds the provisional marks to a JSON answer.
-func answerJSON(c *calendar.Calendar, from, to calendar.Date, v map[string]any) map[string]any {
+// provisionalMarks are the provisional marks of a JSON answer.
+func provisionalMarks(c *calendar.Calendar, from, to calendar.Date) cliout.Provisional {
 	note, years := provisionalNote(c, from, to)
-	v["provisional"] = note != ""
-	if note != "" {
-		v["provisional_years"] = years
-		v["note"] = note
-	}
-	return v
+	return cliout.Provisional{Provisional: note != "", ProvisionalYears: years, Note: note}
 }
 
 // readOverlay reads a JSON overlay or an ICS feed (told apart by the .ics
@@ -182,11 +178,7 @@ var workdayIsCmd = &command{
 		if err != nil {
 			return err
 		}
-		type out struct {
-			calendar.DayInfo
-			Workday bool `json:"workday"`
-		}
-		var all []out
+		var all []cliout.Day
 		var dates []calendar.Date
 		for _, a := range args {
 			d, err := parseDateArg(e, a)
@@ -197,7 +189,7 @@ var workdayIsCmd = &command{
 			if err != nil {
 				return err
 			}
-			all = append(all, out{info, info.IsWorking()})
+			all = append(all, cliout.Day{DayInfo: info, Workday: info.IsWorking()})
 			dates = append(dates, d)
 		}
 		warnHorizon(e, c, dates...)
@@ -251,7 +243,7 @@ var workdayAddCmd = &command{
 		}
 		warnHorizon(e, c, d, r)
 		if o.format == "json" {
-			return writeJSON(e.stdout, answerJSON(c, d, r, map[string]any{"from": d, "workdays": n, "date": r}))
+			return writeJSON(e.stdout, cliout.WorkdaySum{From: d, Workdays: n, Date: r, Provisional: provisionalMarks(c, d, r)})
 		}
 		printDate(e, c, d, r)
 		return nil
@@ -283,7 +275,7 @@ var workdayBetweenCmd = &command{
 		}
 		warnHorizon(e, c, from, to)
 		if o.format == "json" {
-			return writeJSON(e.stdout, answerJSON(c, from, to, map[string]any{"from": from, "to": to, "workdays": n}))
+			return writeJSON(e.stdout, cliout.WorkdayCount{From: from, To: to, Workdays: n, Provisional: provisionalMarks(c, from, to)})
 		}
 		if note, _ := provisionalNote(c, from, to); note != "" {
 			fmt.Fprintf(e.stdout, "%d\t%s\n", n, note)
@@ -315,7 +307,7 @@ var workdayNextCmd = &command{
 		}
 		warnHorizon(e, c, d, r)
 		if o.format == "json" {
-			return writeJSON(e.stdout, answerJSON(c, d, r, map[string]any{"from": d, "date": r}))
+			return writeJSON(e.stdout, cliout.NextWorkday{From: d, Date: r, Provisional: provisionalMarks(c, d, r)})
 		}
 		printDate(e, c, d, r)
 		return nil
@@ -362,7 +354,7 @@ var deadlineCmd = func() *command {
 				}
 				warnHorizon(e, c, start, due)
 				if o.format == "json" {
-					return writeJSON(e.stdout, answerJSON(c, start, due, map[string]any{"start": start, "period": p, "deadline": due}))
+					return writeJSON(e.stdout, cliout.Deadline{Start: start, Period: p, Deadline: due, Provisional: provisionalMarks(c, start, due)})
 				}
 				printDate(e, c, start, due)
 				return nil
@@ -373,8 +365,8 @@ var deadlineCmd = func() *command {
 			}
 			warnHorizon(e, c, start, r.Deadline)
 			if o.format == "json" {
-				return writeJSON(e.stdout, answerJSON(c, start, r.Deadline, map[string]any{"start": start, "period": p, "deadline": r.Deadline,
-					"law": r.Law, "counted": r.Counted, "rolled_from": r.RolledFrom, "articles": r.Articles, "explanation": r.Explain()}))
+				return writeJSON(e.stdout, cliout.Deadline{Start: start, Period: p, Deadline: r.Deadline, Law: &r.Law, Counted: &r.Counted,
+					RolledFrom: r.RolledFrom, Articles: r.Articles, Explanation: r.Explain(), Provisional: provisionalMarks(c, start, r.Deadline)})
 			}
 			printDate(e, c, start, r.Deadline)
 			lines := r.Explain()
@@ -441,14 +433,10 @@ var holidaysCmd = &command{
 		first, _ := calendar.NewDate(year, 1, 1)
 		warnHorizon(e, c, today, first)
 		if o.format == "json" {
-			v := map[string]any{"year": year, "workdays": workdays, "holidays": blocks,
-				"provenance": prov, "horizon": h}
-			if note != "" {
-				v["note"] = note
-			}
+			v := cliout.Holidays{Year: year, Workdays: workdays, Holidays: orEmpty(blocks), Provenance: prov, Horizon: h, Note: note}
 			if dueErr == nil {
-				v["today"] = today
-				v["approval"] = answerJSON(c, today, due, map[string]any{"period": approval, "deadline": due})
+				v.Today = today
+				v.Approval = &cliout.ApprovalDue{Period: approval, Deadline: due, Provisional: provisionalMarks(c, today, due)}
 			}
 			return writeJSON(e.stdout, v)
 		}

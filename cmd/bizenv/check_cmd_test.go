@@ -307,6 +307,37 @@ func realOutputs(t *testing.T) []output {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644))
 	}
 	cmd("draw-record", "", "draw", "--population", filepath.Join(dir, "pop.csv"), "--roster", filepath.Join(dir, "roster.csv"), "--policy", filepath.Join(dir, "policy.json"), "--seed", "2025Q3")
+	rec := bizenv(t, "", "draw", "--population", filepath.Join(dir, "pop.csv"), "--roster", filepath.Join(dir, "roster.csv"), "--policy", filepath.Join(dir, "policy.json"), "--seed", "2025Q3")
+	require.Equal(t, 0, rec.code, rec.stderr)
+	cmd("draw-verified", rec.stdout, "draw", "verify", "-", "--population", filepath.Join(dir, "pop.csv"), "--roster", filepath.Join(dir, "roster.csv"), "--format", "json")
+
+	// The calendar's answers, on known years and on provisional ones.
+	for _, y := range []string{"2025", "2027"} {
+		cmd("holidays", "", "holidays", y, "--format", "json")
+	}
+	cmd("holidays", "", "holidays", "--format", "json")
+	cmd("holidays", "", "holidays", "2029", "--provisional", "--format", "json")
+	cmd("workday-is", "", "workday", "is", "2025-10-01", "2025-09-28", "2025-10-09", "--format", "json")
+	cmd("workday-is", "", "workday", "is", "2028-01-01", "--provisional", "--format", "json")
+	cmd("workday-add", "", "workday", "add", "2025-09-30", "5", "--format", "json")
+	cmd("workday-add", "", "workday", "add", "2027-12-20", "20", "--provisional", "--format", "json")
+	cmd("workday-between", "", "workday", "between", "2025-09-30", "2025-10-14", "--format", "json")
+	cmd("workday-between", "", "workday", "between", "2027-12-01", "2028-02-01", "--provisional", "--format", "json")
+	cmd("workday-next", "", "workday", "next", "2025-09-30", "--format", "json")
+	cmd("workday-next", "", "workday", "next", "2027-12-31", "--provisional", "--format", "json")
+	cmd("deadline", "", "deadline", "2025-09-30", "7天", "--format", "json")
+	cmd("deadline", "", "deadline", "2026-09-30", "10日", "--law", "administrative-compulsion", "--format", "json")
+	cmd("deadline", "", "deadline", "2026-09-30", "5日", "--law", "行政处罚法", "--format", "json")
+	cmd("deadline", "", "deadline", "2027-12-20", "20工作日", "--provisional", "--format", "json")
+	cmd("uscc", "", "uscc", "91350100M000100Y43", "91110000710925462X", "--format", "json")
+	bad := bizenv(t, "", "uscc", "91350100M000100Y43", "91350100M000100Y4X", "９１３５０１００Ｍ０００１００Ｙ４３", "--format", "json")
+	require.Equal(t, 2, bad.code, "invalid codes: exit status 2, the valid ones still explained")
+	add("uscc", "uscc with invalid codes", []byte(bad.stdout))
+	cmd("uscc", "", "uscc", "91350100-M000100Y43", "--lenient", "--format", "json")
+
+	notYet := filepath.Join(dir, "hv.json")
+	require.NoError(t, os.WriteFile(notYet, []byte(hvCase), 0o644))
+	cmd("approval-not-submitted", "", "approval", "status", notYet, "--at", "2025-09-01T10:00:00+08:00", "--format", "json")
 	return outs
 }
 

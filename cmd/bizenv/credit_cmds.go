@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/bizenv/bizenv/credit"
+	"github.com/bizenv/bizenv/internal/cliout"
 )
 
 var usccCmd = &command{
@@ -18,19 +19,7 @@ var usccCmd = &command{
 		if len(args) == 0 {
 			return usagef("至少需要一个代码", "want at least one code")
 		}
-		type out struct {
-			Input     string   `json:"input"`
-			Valid     bool     `json:"valid"`
-			Code      string   `json:"code,omitempty"`
-			Authority string   `json:"authority,omitempty"`
-			OrgType   string   `json:"org_type,omitempty"`
-			Division  string   `json:"division,omitempty"`
-			Region    string   `json:"region,omitempty"`
-			OrgCode   string   `json:"org_code,omitempty"`
-			Notes     []string `json:"notes,omitempty"`
-			Error     string   `json:"error,omitempty"`
-		}
-		var all []out
+		var all []cliout.USCCCheck
 		bad := 0
 		for _, a := range args {
 			var u credit.USCC
@@ -47,10 +36,10 @@ var usccCmd = &command{
 			}
 			if err != nil {
 				bad++
-				all = append(all, out{Input: a, Error: err.Error(), Notes: notes})
+				all = append(all, cliout.USCCCheck{Input: a, Error: err.Error(), Notes: notes})
 				continue
 			}
-			x := out{Input: a, Valid: true, Code: u.String(), Authority: string(u.Authority()) + " " + u.AuthorityName(),
+			x := cliout.USCCCheck{Input: a, Valid: true, Code: u.String(), Authority: string(u.Authority()) + " " + u.AuthorityName(),
 				OrgType: string(u.OrgType()) + " " + u.OrgTypeName(), Division: u.DivisionCode(), OrgCode: u.OrgCode(), Notes: notes}
 			if r, ok := u.Region(); ok {
 				x.Region = r.FullName()
@@ -179,7 +168,7 @@ var drawVerifyCmd = &command{
 			return err
 		}
 		if o.format == "json" {
-			return writeJSON(e.stdout, map[string]any{"verified": true, "picks": len(rec.Picks), "result_sha256": rec.Result})
+			return writeJSON(e.stdout, cliout.DrawVerified{Verified: true, Picks: len(rec.Picks), ResultSHA256: rec.Result})
 		}
 		fmt.Fprintf(e.stdout, "复核通过：%d 项抽取结果可复现 / verified: the %d picks reproduce (result %s)\n", len(rec.Picks), len(rec.Picks), rec.Result)
 		return nil

@@ -61,9 +61,9 @@ func TestCommands(t *testing.T) {
 		{[]string{"deadline", "2025-01-31", "1个月"}, "2025-02-28\n"},
 		{[]string{"deadline", "today", "15日"}, "2025-07-01\n"},
 		// Flags before or after the arguments.
-		{[]string{"workday", "add", "--format", "json", "2025-09-30", "5"}, "{\n  \"date\": \"2025-10-14\",\n  \"from\": \"2025-09-30\",\n  \"provisional\": false,\n  \"workdays\": 5\n}\n"},
-		{[]string{"workday", "add", "2025-09-30", "5", "--format=json"}, "{\n  \"date\": \"2025-10-14\",\n  \"from\": \"2025-09-30\",\n  \"provisional\": false,\n  \"workdays\": 5\n}\n"},
-		{[]string{"deadline", "--format", "json", "2025-09-30", "7天"}, "{\n  \"deadline\": \"2025-10-09\",\n  \"period\": \"7日\",\n  \"provisional\": false,\n  \"start\": \"2025-09-30\"\n}\n"},
+		{[]string{"workday", "add", "--format", "json", "2025-09-30", "5"}, "{\n  \"from\": \"2025-09-30\",\n  \"workdays\": 5,\n  \"date\": \"2025-10-14\",\n  \"provisional\": false\n}\n"},
+		{[]string{"workday", "add", "2025-09-30", "5", "--format=json"}, "{\n  \"from\": \"2025-09-30\",\n  \"workdays\": 5,\n  \"date\": \"2025-10-14\",\n  \"provisional\": false\n}\n"},
+		{[]string{"deadline", "--format", "json", "2025-09-30", "7天"}, "{\n  \"start\": \"2025-09-30\",\n  \"period\": \"7日\",\n  \"deadline\": \"2025-10-09\",\n  \"provisional\": false\n}\n"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
