@@ -148,3 +148,32 @@ func FuzzCases(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTimeOfDay: working hours and a time of day read any text without
+// panicking, and what they read writes back to text that reads to the
+// same value.
+func FuzzTimeOfDay(f *testing.F) {
+	for _, s := range []string{"09:00-17:00", "08:30-12:00,13:30-17:30", "全天", "24小时", "9:00—12:00，14:00至17:30", "00:00-24:00",
+		"10:15:30", "24:00", "23:59:59", "+9:00", "10:15:", "", "17:00-09:00", "08:00-09:00,08:30-10:00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if h, err := ParseWorkingHours(s); err == nil {
+			back, err := ParseWorkingHours(h.String())
+			if err != nil || back.String() != h.String() || back.PerDay() != h.PerDay() {
+				t.Fatalf("%q read as %q, which reads back as %q (%v)", s, h.String(), back.String(), err)
+			}
+		}
+		var c ClockTime
+		if err := c.UnmarshalText([]byte(s)); err == nil {
+			b, err := c.MarshalText()
+			if err != nil {
+				t.Fatalf("%q read as %d, which does not write: %v", s, c, err)
+			}
+			var back ClockTime
+			if err := back.UnmarshalText(b); err != nil || back != c {
+				t.Fatalf("%q read as %d, written %q, read back as %d (%v)", s, c, b, back, err)
+			}
+		}
+	})
+}

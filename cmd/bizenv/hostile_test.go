@@ -78,6 +78,9 @@ func hostileCommands(dir string) [][]string {
 		{"draw", "verify", "FILE", "--population", "FILE", "--roster", "FILE"},
 		{"draw", "--population", "FILE", "--roster", "FILE", "--policy", "FILE", "--seed", "s"},
 		{"uscc", "FILE"},
+		{"import", "FILE", "--db", filepath.Join(dir, "hostile.db")},
+		{"ledger", "show", "--plan", "铁西", "--db", "FILE"},
+		{"approval", "record", "--db", filepath.Join(dir, "hostile.db"), "--case", "HV-1", "--process", "power-high-voltage", "--event", "FILE"},
 	}
 }
 
