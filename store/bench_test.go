@@ -256,3 +256,67 @@ func reportCPU(b *testing.B) func() {
 	start := cpuTime()
 	return func() { b.ReportMetric((cpuTime()-start).Seconds()/float64(b.N), "cpu-s/op") }
 }
+
+// BenchmarkProvinceInMemory is the baseline of BenchmarkProvince: the same
+// data, generated into memory (not timed), and the same answers computed
+// there — task.Actions over every plan's tasks, approval.Alerts over every
+// case — so that the store's figures read as the cost of the database
+// over the computation itself.
+func BenchmarkProvinceInMemory(b *testing.B) {
+	asOf, _ := calendar.ParseDate("2025-12-20")
+	at := time.Date(2025, 10, 20, 12, 0, 0, 0, calendar.Beijing())
+	procs := approval.CatalogProcesses()
+	for _, size := range benchSizes() {
+		name := fmt.Sprintf("memory/%s/plans=%d/tasks=%d/ledger=%d/cases=%d/case-events=%d", size.name, size.plans, size.plans*size.tasks,
+			size.plans*size.tasks*size.perTask, size.cases, size.cases*size.eventsPerCase)
+		type planTasks struct {
+			tasks []*task.Task
+			opts  task.Options
+		}
+		var plans []planTasks
+		var cases []*approval.Case
+		generate := func() {
+			if plans != nil {
+				return
+			}
+			for n := range size.plans {
+				p := benchPlan(n, size.tasks, size.perTask)
+				tasks, _ := p.Tasks()
+				plans = append(plans, planTasks{tasks, p.TaskOptions()})
+			}
+			for c := range benchCases(size.cases, size.eventsPerCase, size.openEvery) {
+				cases = append(cases, c)
+			}
+		}
+		b.Run(name+"/actions", func(b *testing.B) {
+			generate()
+			b.ReportAllocs()
+			b.ResetTimer()
+			defer reportCPU(b)()
+			for range b.N {
+				actions := 0
+				for _, p := range plans {
+					sup, err := task.Actions(p.tasks, asOf, p.opts, nil)
+					if err != nil {
+						b.Fatal(err)
+					}
+					actions += len(sup.Actions)
+				}
+				b.ReportMetric(float64(actions), "actions")
+			}
+		})
+		b.Run(name+"/near-limit", func(b *testing.B) {
+			generate()
+			b.ReportAllocs()
+			b.ResetTimer()
+			defer reportCPU(b)()
+			for range b.N {
+				alerts, bad := approval.Alerts(cases, procs, at, nil, approval.Options{})
+				if len(bad) > 0 || len(alerts) == 0 {
+					b.Fatal(bad, len(alerts))
+				}
+				b.ReportMetric(float64(len(alerts)), "alerts")
+			}
+		})
+	}
+}
