@@ -119,6 +119,10 @@ func (s *Store) recordSent(ctx context.Context, id uuid.UUID, expected int, acti
 			have = append(have, a)
 			ours = ours && (op == uuid.Nil || o == op.String())
 		}
+		if err := rows.Err(); err != nil {
+			rows.Close()
+			return s.wrap("reading "+stream, err)
+		}
 		if err := rows.Close(); err != nil {
 			return s.wrap("reading "+stream, err)
 		}
@@ -246,8 +250,24 @@ func (s *Store) supervise(ctx context.Context, st *PlanState, asOf calendar.Date
 	op := uuid.New()
 	var uncertain *task.Supervision // recorded, or not, when the connection was lost
 	for {
-		if uncertain != nil && allSent(uncertain.Actions, st.Sent) {
-			return *uncertain, nil // the record landed before the connection went
+		if uncertain != nil {
+			// Did our record land before the connection went? Asked by
+			// our operation, not by the actions' IDs: another supervisor
+			// may have recorded the same actions, and then they are its
+			// to deliver, not ours.
+			n, err := s.sentByOp(ctx, st.Version.ID, op)
+			if err != nil {
+				if errors.Is(err, ErrConnection) && lost < maxLost {
+					lost++
+					backoff(ctx, lost+4)
+					continue
+				}
+				return task.Supervision{}, err
+			}
+			if n > 0 {
+				return *uncertain, nil
+			}
+			uncertain = nil
 		}
 		sup, err := task.Actions(st.Tasks, asOf, st.Options(o), st.Sent)
 		if err != nil || len(sup.Actions) == 0 {
@@ -280,16 +300,14 @@ func (s *Store) supervise(ctx context.Context, st *PlanState, asOf calendar.Date
 	}
 }
 
-// allSent reports whether every action of as is among sent.
-func allSent(as, sent []task.Action) bool {
-	have := make(map[uuid.UUID]bool, len(sent))
-	for _, a := range sent {
-		have[a.ID] = true
+// sentByOp returns how many actions operation op recorded as sent for
+// plan id (all of its actions or none: it records them in one
+// transaction).
+func (s *Store) sentByOp(ctx context.Context, id uuid.UUID, op uuid.UUID) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, s.bind(`SELECT COUNT(*) FROM sent_actions WHERE plan_id = ? AND op = ?`), id.String(), op.String()).Scan(&n)
+	if err != nil {
+		return 0, s.wrap("reading the actions sent for plan "+id.String(), err)
 	}
-	for _, a := range as {
-		if !have[a.ID] {
-			return false
-		}
-	}
-	return true
+	return n, nil
 }

@@ -21,8 +21,16 @@ import (
 // retry. The store keeps the log as given; checking that an event may
 // follow the others is the approval package's (Replay), done before:
 // RecordCaseEvents does both, and retries.
-func (s *Store) AppendCaseEvents(ctx context.Context, c *approval.Case, expected int, events ...approval.Event) error {
-	return s.appendCase(ctx, c, expected, uuid.New(), time.Now(), events)
+//
+// op names this append: an append retried with the same op after
+// ErrConnection, whose first try had landed, succeeds without writing
+// again (uuid.Nil: a new one each call, no such guarantee). now is when
+// the case is stored, if it is new.
+func (s *Store) AppendCaseEvents(ctx context.Context, c *approval.Case, expected int, op uuid.UUID, now time.Time, events ...approval.Event) error {
+	if op == uuid.Nil {
+		op = uuid.New()
+	}
+	return s.appendCase(ctx, c, expected, op, now, events)
 }
 
 // appendCase appends for operation op: an append retried after a lost
@@ -33,6 +41,9 @@ func (s *Store) appendCase(ctx context.Context, c *approval.Case, expected int, 
 	}
 	if expected < 0 {
 		return errf(ErrInvalid, "预期条数不能为负：%d", "the expected count cannot be negative: %d", expected, expected)
+	}
+	if len(events) == 0 {
+		return errf(ErrInvalid, "办件 %s：没有要追加的事件", "case %s: no events to append", c.ID, c.ID)
 	}
 	header, err := caseHeader(c)
 	if err != nil {
@@ -59,11 +70,12 @@ func (s *Store) appendCase(ctx context.Context, c *approval.Case, expected int, 
 			return &ConflictError{Stream: stream, Expected: expected, Actual: n}
 		}
 		if n == 0 {
-			if _, err := tx.ExecContext(ctx, s.bind(`INSERT INTO cases (case_id, process, unit, mode, created_at, header) VALUES (?, ?, ?, ?, ?, ?)`),
+			// A case stored without events (ImportCases of an empty log)
+			// has its header already: it is kept, and the events follow.
+			// A writer that got there first at the same moment is caught
+			// by the events' keys below.
+			if _, err := tx.ExecContext(ctx, s.bind(`INSERT INTO cases (case_id, process, unit, mode, created_at, header) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING`),
 				c.ID, c.Process, c.Unit, string(c.Mode), timeText(now), header); err != nil {
-				if s.d.unique(err) {
-					return &ConflictError{Stream: stream, Expected: expected, Actual: expected + 1}
-				}
 				return s.wrap("storing case "+c.ID, err)
 			}
 		}
@@ -224,6 +236,10 @@ func (s *Store) streamPages(ctx context.Context, open bool, fn func([]*approval.
 				return err
 			}
 			page = append(page, c)
+		}
+		if err := rows.Err(); err != nil {
+			rows.Close()
+			return s.wrap("listing cases", err)
 		}
 		if err := rows.Close(); err != nil {
 			return s.wrap("listing cases", err)

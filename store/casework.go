@@ -34,8 +34,13 @@ func (s *Store) RecordCaseEvents(ctx context.Context, c approval.Case, procs app
 			fresh.Events = nil
 			cur, err = &fresh, nil
 		}
-		if err == nil && lost > 0 && s.caseOpLanded(ctx, cur, op) {
-			return cur, nil
+		if err == nil && lost > 0 {
+			// After a lost connection: did the first try land? Not knowing
+			// is not "no" — that would append the events twice.
+			var done bool
+			if done, err = s.caseOpLanded(ctx, cur, op); err == nil && done {
+				return cur, nil
+			}
 		}
 		if err == nil {
 			next := *cur
@@ -65,11 +70,14 @@ func (s *Store) RecordCaseEvents(ctx context.Context, c approval.Case, procs app
 }
 
 // caseOpLanded reports whether operation op's events are in the case's
-// log as read.
-func (s *Store) caseOpLanded(ctx context.Context, c *approval.Case, op uuid.UUID) bool {
+// log.
+func (s *Store) caseOpLanded(ctx context.Context, c *approval.Case, op uuid.UUID) (bool, error) {
 	var n int
 	err := s.db.QueryRowContext(ctx, s.bind(`SELECT COUNT(*) FROM case_events WHERE case_id = ? AND op = ?`), c.ID, op.String()).Scan(&n)
-	return err == nil && n > 0
+	if err != nil {
+		return false, s.wrap("reading case "+c.ID, err)
+	}
+	return n > 0, nil
 }
 
 // CaseStatus returns the timers of the case with id as of at

@@ -16,12 +16,16 @@ import (
 	"github.com/bizenv/bizenv/calendar"
 	"github.com/bizenv/bizenv/indicator"
 	"github.com/bizenv/bizenv/plan"
+	"github.com/google/uuid"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 var ctx = context.Background()
+
+// caseNow is when the tests' cases are stored.
+var caseNow = time.Date(2025, 9, 26, 18, 0, 0, 0, time.UTC)
 
 func tiexi(t *testing.T) *plan.Plan {
 	t.Helper()
@@ -135,8 +139,8 @@ func TestCaseLogs(t *testing.T) {
 	eachDB(t, func(t *testing.T, s *Store, _ string) {
 		c := &approval.Case{ID: "GX-1", Process: "power-high-voltage", Unit: "供电公司"}
 		ev := caseEvents(t)
-		require.NoError(t, s.AppendCaseEvents(ctx, c, 0, ev...))
-		err := s.AppendCaseEvents(ctx, c, 0, ev[0])
+		require.NoError(t, s.AppendCaseEvents(ctx, c, 0, uuid.Nil, caseNow, ev...))
+		err := s.AppendCaseEvents(ctx, c, 0, uuid.Nil, caseNow, ev[0])
 		var ce *ConflictError
 		require.ErrorAs(t, err, &ce)
 		assert.Equal(t, 2, ce.Actual)
@@ -152,7 +156,7 @@ func TestCaseLogs(t *testing.T) {
 		finished := ev[1]
 		finished.Kind = approval.Finished
 		finished.At = finished.At.Add(48 * time.Hour)
-		require.NoError(t, s.AppendCaseEvents(ctx, &approval.Case{ID: "GX-2", Process: "power-high-voltage"}, 0, ev[0], ev[1], finished))
+		require.NoError(t, s.AppendCaseEvents(ctx, &approval.Case{ID: "GX-2", Process: "power-high-voltage"}, 0, uuid.Nil, caseNow, ev[0], ev[1], finished))
 		var open []string
 		require.NoError(t, s.OpenCases(ctx, func(c *approval.Case) error { open = append(open, c.ID); return nil }))
 		assert.Equal(t, []string{"GX-1"}, open, "a finished case is not open")
@@ -168,7 +172,7 @@ func TestConcurrentAppendsLoseNothing(t *testing.T) {
 	eachDB(t, func(t *testing.T, s *Store, _ string) {
 		c := &approval.Case{ID: "BUSY", Process: "power-high-voltage"}
 		ev := caseEvents(t)
-		require.NoError(t, s.AppendCaseEvents(ctx, c, 0, ev...))
+		require.NoError(t, s.AppendCaseEvents(ctx, c, 0, uuid.Nil, caseNow, ev...))
 		const writers, each = 8, 10
 		var wg sync.WaitGroup
 		var conflicts sync.Map
@@ -183,7 +187,7 @@ func TestConcurrentAppendsLoseNothing(t *testing.T) {
 						return
 					}
 					e := approval.Event{At: ev[1].At.Add(time.Duration(w*each+i) * time.Minute), Kind: approval.Materials, Note: "writer"}
-					err = s.AppendCaseEvents(ctx, c, len(cur.Events), e)
+					err = s.AppendCaseEvents(ctx, c, len(cur.Events), uuid.Nil, caseNow, e)
 					if errors.Is(err, ErrConflict) {
 						conflicts.Store(w, true)
 						continue // reload and retry

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
-	"time"
 )
 
 // Migration is one version of the store's schema.
@@ -155,6 +154,21 @@ func (s *Store) migrateTo(ctx context.Context, version int) error {
 			continue
 		}
 		err := s.tx(ctx, func(tx *sql.Tx) error {
+			// Another process opening the same new store may have applied
+			// this version meanwhile: the version is read again under the
+			// transaction's lock, and a version applied is skipped.
+			if s.d.name == "postgres" { // SQLite's write transactions take the lock as they begin
+				if _, err := tx.ExecContext(ctx, `LOCK TABLE `+schemaTable+` IN EXCLUSIVE MODE`); err != nil {
+					return s.wrap("locking the schema table", err)
+				}
+			}
+			var v sql.NullInt64
+			if err := tx.QueryRowContext(ctx, `SELECT MAX(version) FROM `+schemaTable).Scan(&v); err != nil {
+				return s.wrap("reading the schema version", err)
+			}
+			if v.Valid && int(v.Int64) >= m.Version {
+				return nil
+			}
 			for _, stmt := range strings.Split(m.SQL, ";") {
 				if strings.TrimSpace(stmt) == "" {
 					continue
@@ -168,8 +182,10 @@ func (s *Store) migrateTo(ctx context.Context, version int) error {
 					return err
 				}
 			}
-			_, err := tx.ExecContext(ctx, s.bind(`INSERT INTO `+schemaTable+` (version, description, applied_at) VALUES (?, ?, ?)`),
-				m.Version, m.Description, timeText(time.Now()))
+			// When it was applied is the database's own clock: the store
+			// reads no clock of its own.
+			_, err := tx.ExecContext(ctx, s.bind(`INSERT INTO `+schemaTable+` (version, description, applied_at) VALUES (?, ?, CAST(CURRENT_TIMESTAMP AS TEXT))`),
+				m.Version, m.Description)
 			return s.wrap("migration", err)
 		})
 		if err != nil {
@@ -216,7 +232,7 @@ func (s *Store) schemaVersion(ctx context.Context) (int, error) {
 			return 0, errf(ErrNotAStore, "数据库中已有其他程序的表（%s），不是 bizenv 存储", "the database holds another program's tables (%s): not a bizenv store",
 				strings.Join(tables, ", "), strings.Join(tables, ", "))
 		}
-		_, err := s.db.ExecContext(ctx, `CREATE TABLE `+schemaTable+` (version BIGINT NOT NULL PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)`)
+		_, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS `+schemaTable+` (version BIGINT NOT NULL PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)`)
 		if err != nil && !s.d.unique(err) && !strings.Contains(err.Error(), "already exists") {
 			return 0, s.wrap("creating the schema table", err)
 		}

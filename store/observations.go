@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"strings"
 	"time"
 
@@ -16,12 +17,18 @@ import (
 // Observations returns the latest of each indicator, region and period.
 // Whether a revision is allowed is the indicator package's rule
 // (Dataset.Add and Replace); check it before storing.
+//
+// An observation equal to the latest stored for its indicator, region and
+// period is not stored again, so that a call retried after ErrConnection,
+// whose first try had landed, writes nothing twice. Another writer adding
+// to the same indicator, region and period at the same moment makes the
+// call fail with a *ConflictError: nothing of it is stored; call again.
 func (s *Store) AddObservations(ctx context.Context, system string, obs []indicator.Observation, now time.Time) error {
 	if strings.TrimSpace(system) == "" {
 		return errf(ErrInvalid, "没有给出指标体系", "no indicator system given")
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		next, err := tx.PrepareContext(ctx, s.bind(`SELECT MAX(seq) FROM observations WHERE system = ? AND indicator = ? AND region = ? AND period = ?`))
+		next, err := tx.PrepareContext(ctx, s.bind(`SELECT seq, body FROM observations WHERE system = ? AND indicator = ? AND region = ? AND period = ? ORDER BY seq DESC LIMIT 1`))
 		if err != nil {
 			return s.wrap("storing observations", err)
 		}
@@ -40,8 +47,13 @@ func (s *Store) AddObservations(ctx context.Context, system string, obs []indica
 				return errf(ErrInvalid, "第%d条观测值无法写成 JSON：%v", "observation %d cannot be written as JSON: %v", i, err, i, err)
 			}
 			var n sql.NullInt64
-			if err := next.QueryRowContext(ctx, system, o.Indicator, o.Region, o.Period.String()).Scan(&n); err != nil {
+			var last string
+			switch err := next.QueryRowContext(ctx, system, o.Indicator, o.Region, o.Period.String()).Scan(&n, &last); {
+			case errors.Is(err, sql.ErrNoRows):
+			case err != nil:
 				return s.wrap("storing observations", err)
+			case last == string(body):
+				continue // stored already: the same observation, not a revision
 			}
 			if _, err := ins.ExecContext(ctx, system, o.Indicator, o.Region, o.Period.String(), n.Int64+1, o.Status.String(), timeText(now), string(body)); err != nil {
 				if s.d.unique(err) {

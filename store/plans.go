@@ -35,7 +35,8 @@ type PlanVersion struct {
 
 // SavePlan stores p as a new version of the plan with p's ID, unless the
 // latest version is already the same plan (the same JSON), in which case
-// no version is written and that version is returned with created false:
+// no version is written and that version (with the time it was stored)
+// is returned with created false:
 // importing the same document twice is idempotent, since its IDs are
 // deterministic (plan.Plan.AssignIDs). The plan and every task must have an
 // ID. now is the time recorded.
@@ -71,6 +72,13 @@ func (s *Store) SavePlan(ctx context.Context, p *plan.Plan, now time.Time) (v Pl
 		}
 		if sha == v.SHA256 {
 			v.Version = latest
+			var stored string
+			if err := tx.QueryRowContext(ctx, s.bind(`SELECT stored_at FROM plans WHERE plan_id = ? AND version = ?`), p.ID.String(), latest).Scan(&stored); err != nil {
+				return s.wrap("reading the plan's versions", err)
+			}
+			if v.StoredAt, err = parseTime(stored); err != nil {
+				return errf(ErrNotAStore, "计划 %s 第%d版的存入时间无法读取：%q", "plan %s version %d has an unreadable stored time %q", p.ID, latest, stored, p.ID, latest, stored)
+			}
 			return s.seedLedgers(ctx, tx, p.ID, withLedgers, now)
 		}
 		created = true

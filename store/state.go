@@ -144,6 +144,11 @@ func (s *Store) loadTask(ctx context.Context, planID, taskID uuid.UUID) (*PlanSt
 	if err := dec.Decode(t); err != nil {
 		return nil, nil, errf(ErrNotAStore, "任务 %s 无法读取：%v", "task %s cannot be read: %v", taskID, err, taskID, err)
 	}
+	if t.ID != taskID {
+		// Stored data that does not say what it is stored as: every
+		// append would count the wrong stream and conflict for ever.
+		return nil, nil, errf(ErrNotAStore, "存储的任务 %s 的 id 为 %s", "the task stored as %s has the id %s", taskID, t.ID, taskID, t.ID)
+	}
 	sp, err := s.planSpan(ctx, planID, v)
 	if err != nil {
 		return nil, nil, err
@@ -328,6 +333,10 @@ func (s *Store) EachPlan(ctx context.Context, fn func(*PlanState) error) error {
 			}
 			ids = append(ids, id)
 		}
+		if err := rows.Err(); err != nil {
+			rows.Close()
+			return s.wrap("listing plans", err)
+		}
 		if err := rows.Close(); err != nil {
 			return s.wrap("listing plans", err)
 		}
@@ -471,6 +480,10 @@ func (s *Store) seedLedgers(ctx context.Context, tx *sql.Tx, planID uuid.UUID, t
 		}
 		lengths[id] = n
 	}
+	if err := rows.Err(); err != nil {
+		rows.Close()
+		return s.wrap("reading the plan's ledgers", err)
+	}
 	if err := rows.Close(); err != nil {
 		return s.wrap("reading the plan's ledgers", err)
 	}
@@ -535,28 +548,38 @@ func sameEntry(a, b task.Entry) bool {
 // seedStoredLedgers is migration 2's data step: the ledgers that the
 // plans stored by version 1 carry in their JSON become task streams.
 func seedStoredLedgers(ctx context.Context, s *Store, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, `SELECT p.plan_id, p.version FROM plans p WHERE p.version = (SELECT MAX(q.version) FROM plans q WHERE q.plan_id = p.plan_id) ORDER BY p.plan_id`)
+	rows, err := tx.QueryContext(ctx, `SELECT p.plan_id, p.version, p.stored_at FROM plans p WHERE p.version = (SELECT MAX(q.version) FROM plans q WHERE q.plan_id = p.plan_id) ORDER BY p.plan_id`)
 	if err != nil {
 		return s.wrap("migration: listing plans", err)
 	}
 	type pv struct {
-		id string
-		v  int
+		id     string
+		v      int
+		stored string
 	}
 	var list []pv
 	for rows.Next() {
 		var x pv
-		if err := rows.Scan(&x.id, &x.v); err != nil {
+		if err := rows.Scan(&x.id, &x.v, &x.stored); err != nil {
 			rows.Close()
 			return s.wrap("migration: listing plans", err)
 		}
 		list = append(list, x)
 	}
+	if err := rows.Err(); err != nil {
+		rows.Close()
+		return s.wrap("migration: listing plans", err)
+	}
 	if err := rows.Close(); err != nil {
 		return s.wrap("migration: listing plans", err)
 	}
-	now := time.Now()
 	for _, x := range list {
+		// The entries a plan carried were stored with it: they are
+		// recorded at the version's time.
+		now, err := parseTime(x.stored)
+		if err != nil {
+			return errf(ErrNotAStore, "迁移：计划 %s 第%d版的存入时间无法读取：%q", "migration: plan %s version %d has an unreadable stored time %q", x.id, x.v, x.stored, x.id, x.v, x.stored)
+		}
 		var body string
 		if err := tx.QueryRowContext(ctx, s.bind(`SELECT body FROM plans WHERE plan_id = ? AND version = ?`), x.id, x.v).Scan(&body); err != nil {
 			return s.wrap("migration: reading plan "+x.id, err)

@@ -130,7 +130,7 @@ func openAt(ctx context.Context, dsn string, opts Options, version int) (*Store,
 		if err != nil {
 			return nil, fmt.Errorf("store: 无法打开 PostgreSQL / cannot open PostgreSQL: %w", err)
 		}
-		return open(ctx, db, postgresDialect, version)
+		return open(ctx, db, postgresDialect, version, 0)
 	}
 	timeout := opts.BusyTimeout
 	if timeout <= 0 {
@@ -153,7 +153,7 @@ func openAt(ctx context.Context, dsn string, opts Options, version int) (*Store,
 	if dsn == ":memory:" {
 		db.SetMaxOpenConns(1) // every connection would be another empty database
 	}
-	return open(ctx, db, sqliteDialect, version)
+	return open(ctx, db, sqliteDialect, version, timeout)
 }
 
 // checkSQLiteFile refuses a file that exists and is not a SQLite database
@@ -178,9 +178,22 @@ func checkSQLiteFile(path string) error {
 	return nil
 }
 
-func open(ctx context.Context, db *sql.DB, d dialect, version int) (*Store, error) {
+// open connects and migrates. A SQLite file that another process is
+// creating or migrating at the same moment can answer SQLITE_BUSY even
+// with a busy timeout (switching to WAL mode does not wait): the first
+// connection is tried again until busy has passed.
+func open(ctx context.Context, db *sql.DB, d dialect, version int, busy time.Duration) (*Store, error) {
 	s := &Store{db: db, d: d}
-	if err := db.PingContext(ctx); err != nil {
+	err := db.PingContext(ctx)
+	if err != nil && isBusy(err) && busy > 0 {
+		wait, cancel := context.WithTimeout(ctx, busy)
+		for err != nil && isBusy(err) && wait.Err() == nil {
+			backoff(wait, 4)
+			err = db.PingContext(ctx)
+		}
+		cancel()
+	}
+	if err != nil {
 		db.Close()
 		if d.notStore(err) {
 			return nil, errf(ErrNotAStore, "数据库文件已损坏或不是 SQLite 数据库：%v", "the database file is corrupt or not SQLite: %v", err, err)
@@ -192,6 +205,11 @@ func open(ctx context.Context, db *sql.DB, d dialect, version int) (*Store, erro
 		return nil, err
 	}
 	return s, nil
+}
+
+// isBusy reports SQLite's "database is locked" (SQLITE_BUSY).
+func isBusy(err error) bool {
+	return strings.Contains(err.Error(), "SQLITE_BUSY") || strings.Contains(err.Error(), "database is locked")
 }
 
 // Close closes the database.
@@ -248,6 +266,10 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 func (s *Store) wrap(what string, err error) error {
 	if err == nil {
 		return nil
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		// The caller's context ended: not a lost connection to retry.
+		return fmt.Errorf("store: %s：已取消或超时 / %s: cancelled or timed out: %w", what, what, err)
 	}
 	if s.d.notStore(err) {
 		return errf(ErrNotAStore, "%s：数据库文件已损坏：%v", "%s: the database file is corrupt: %v", what, err, what, err)

@@ -293,7 +293,20 @@ func realOutputs(t *testing.T) []output {
 	cmd("tasks", "", append([]string{"ledger", "show", "--task", "2"}, on...)...)
 	cmd("tasks", "", append([]string{"ledger", "show"}, on...)...)
 	cmd("tasks", "", append([]string{"ledger", "delegate", "兴盛街道", "北陶街道", "--task", "46", "--due", "2025年9月30日前"}, on...)...)
-	cmd("store-supervision", "", append([]string{"supervise", "--as-of", "2025-10-09"}, on...)...)
+	cmd("tasks", "", append([]string{"ledger", "status", "suspended", "--task", "3"}, on...)...)
+	r = bizenv(t, "", append([]string{"supervise", "--as-of", "2025-10-09"}, on...)...)
+	require.Equal(t, 0, r.code, r.stderr)
+	add("store-supervision", "supervise --plan", []byte(r.stdout))
+	var sent []struct {
+		Actions []struct {
+			ID   string `json:"id"`
+			Unit string `json:"unit"`
+		} `json:"actions"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &sent))
+	require.NotEmpty(t, sent[0].Actions)
+	a := sent[0].Actions[0]
+	cmd("supervise-reply", "", append([]string{"supervise", "reply", "--action", a.ID, "--unit", a.Unit, "--by", "办公室", "--text", "已部署整改", "--date", "2025-10-10"}, on...)...)
 	cmd("store-supervision", "", "supervise", "--all", "--as-of", "2025-10-09", "--db", db, "--format", "json")
 	cmd("bulletin", "", append([]string{"bulletin", "--period", "2025Q3", "--as-of", "2025-10-09"}, on...)...)
 	cmd("approval-record", "", "approval", "record", "--db", db, "--case", "HV-1", "--process", "power-high-voltage", "--unit", "供电公司", "--kind", "submitted", "--at", "2025-09-01T09:00:00+08:00", "--format", "json")

@@ -49,7 +49,7 @@ func (d *dbFlag) String() string {
 // Set implements flag.Value.
 func (d *dbFlag) Set(v string) error {
 	if strings.TrimSpace(v) == "" {
-		return errors.New("empty")
+		return errors.New("为空 / empty")
 	}
 	d.path, d.set = v, true
 	return nil
@@ -79,12 +79,17 @@ func addPlanRef(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.st.plan, "plan", "", "存储中的计划：id、文号或标题 / the stored plan: its id, document number (文号) or title")
 }
 
-// addPlanFlags adds --db, --plan, --directory and, withTask, --task.
+// addPlanFlags adds --db, --plan and, withTask, --task.
 func addPlanFlags(fs *flag.FlagSet, o *options, withTask bool) {
 	addPlanRef(fs, o)
 	if withTask {
 		fs.StringVar(&o.st.task, "task", "", "任务序号（如 51、46-2）或 id / the task's number as printed (51, 46-2) or its id")
 	}
+}
+
+// addDirectoryFlag adds --directory, for the commands that apply the
+// task package's rules (taskOptions reads it).
+func addDirectoryFlag(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.directory, "directory", "", "单位目录 JSON（见 org.ParseDirectory）：别名归一，各镇（街道）等展开 / unit directory JSON: aliases resolved, group phrases expanded")
 }
 
@@ -273,6 +278,7 @@ var ledgerCmd = &command{
 // entryFlags are the flags of a ledger entry.
 func entryFlags(fs *flag.FlagSet, o *options) {
 	addPlanFlags(fs, o, true)
+	addDirectoryFlag(fs, o)
 	fs.StringVar(&o.st.unit, "unit", "", "填报或决定的单位 / the unit reporting or deciding")
 	fs.StringVar(&o.st.date, "date", "", "所报或决定的日期（默认今天）/ the date reported on or decided (default today)")
 	fs.StringVar(&o.st.reporter, "reporter", "", "填报人或审核人 / the person reporting or reviewing")
@@ -457,6 +463,17 @@ var ledgerStatusCmd = &command{
 		if err := s.SetStatus(context.Background(), st.Version.ID, t.ID, next, e.now); err != nil {
 			return err
 		}
+		if o.format == "json" {
+			st2, err := s.LoadPlan(context.Background(), st.Version.ID)
+			if err != nil {
+				return err
+			}
+			t2, err := st2.Task(t.ID.String())
+			if err != nil {
+				return err
+			}
+			return writeJSON(e.stdout, []*task.Task{t2})
+		}
 		fmt.Fprintf(e.stdout, "任务 %s：%s / task %s: %s\n", t.Number, next.Chinese(), t.Number, next)
 		return nil
 	},
@@ -505,6 +522,7 @@ var superviseCmd = &command{
 	summary: "当日督办：按规则决定并记录为已发送（重跑不重复），输出待送达的提醒、督办单等 / the day's supervision: decided, recorded as sent (a rerun repeats nothing), and printed for delivery",
 	flags: func(fs *flag.FlagSet, o *options) {
 		addPlanFlags(fs, o, false)
+		addDirectoryFlag(fs, o)
 		fs.StringVar(&o.asOf, "as-of", "", "督办日期（默认今天）/ the day (default today)")
 		fs.BoolVar(&o.st.all, "all", false, "存储中的全部计划 / every plan in the store")
 	},
@@ -615,6 +633,9 @@ var superviseReplyCmd = &command{
 		if err := s.RecordReply(context.Background(), st.Version.ID, id, r, e.now); err != nil {
 			return err
 		}
+		if o.format == "json" {
+			return writeJSON(e.stdout, r)
+		}
 		fmt.Fprintf(e.stdout, "已记录反馈 / reply recorded: %s %s\n", o.st.unit, d)
 		return nil
 	},
@@ -625,6 +646,7 @@ var bulletinCmd = &command{
 	summary: "一个时期的调度通报：销号、按期与逾期、各单位得分与排名（text、json 或 html）/ a period's bulletin: closures, on time and late, each unit's score and rank (text, json or html)",
 	flags: func(fs *flag.FlagSet, o *options) {
 		addPlanFlags(fs, o, false)
+		addDirectoryFlag(fs, o)
 		fs.StringVar(&o.st.period, "period", "", "时期：月 2025-10、季 2025Q3 或年 2025 / the period: a month 2025-10, a quarter 2025Q3 or a year 2025")
 		fs.StringVar(&o.asOf, "as-of", "", "通报日期（默认今天）/ the day of the bulletin (default today)")
 		fs.StringVar(&o.title, "title", "", "通报标题 / the bulletin's title")
@@ -743,8 +765,23 @@ var approvalRecordCmd = &command{
 		procs := approval.CatalogProcesses()
 		h := approval.Case{ID: o.st.caseID, Process: o.st.process, Unit: o.st.unit, Mode: approval.Mode(o.st.mode)}
 		ctx := context.Background()
-		if _, err := s.Case(ctx, o.st.caseID); errors.Is(err, store.ErrNotFound) && o.st.process == "" {
-			return usagef("新办件需要 --process（见 bizenv approval catalog）", "a new case needs --process (see bizenv approval catalog)")
+		switch old, err := s.Case(ctx, o.st.caseID); {
+		case errors.Is(err, store.ErrNotFound):
+			if o.st.process == "" {
+				return usagef("新办件需要 --process（见 bizenv approval catalog）", "a new case needs --process (see bizenv approval catalog)")
+			}
+		case err != nil:
+			return err
+		default:
+			// A stored case keeps what it was stored with: a flag that
+			// says otherwise is a mistake, not a change.
+			for _, f := range []struct{ name, given, stored string }{
+				{"--process", o.st.process, old.Process}, {"--unit", o.st.unit, old.Unit}, {"--mode", o.st.mode, string(old.Mode)},
+			} {
+				if f.given != "" && f.given != f.stored {
+					return usagef("办件 %s 已存储，%s 为 %q，不能改为 %q", "case %s is stored with %s %q, not %q", o.st.caseID, f.name, f.stored, f.given)
+				}
+			}
 		}
 		c, err := s.RecordCaseEvents(ctx, h, procs, e.now, ev)
 		if err != nil {
