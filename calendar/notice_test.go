@@ -75,6 +75,10 @@ func TestNoticeTexts(t *testing.T) {
 		{[]string{"2024.txt"}, 2024, "国务院办公厅关于2024年部分节假日安排的通知", "国办发明电〔2023〕7号", "2023-10-25"},
 		{[]string{"2025.txt"}, 2025, "国务院办公厅关于2025年部分节假日安排的通知", "", "2024-11-12"},
 		{[]string{"2026.txt"}, 2026, "国务院办公厅关于2026年部分节假日安排的通知", "", "2025-11-04"},
+		// 2027 is built in from lunar-go, not yet checked against its
+		// notice: when ../shared/notices holds 2027.txt, this compares
+		// them (skipped until then).
+		{[]string{"2027.txt"}, 2027, "国务院办公厅关于2027年部分节假日安排的通知", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprint(tt.year), func(t *testing.T) {
@@ -86,8 +90,10 @@ func TestNoticeTexts(t *testing.T) {
 				assert.Equal(t, i > 0, n.Amendment, name)
 				if i == 0 {
 					assert.Equal(t, tt.title, n.Title)
-					assert.Equal(t, tt.doc, n.DocNumber)
-					assert.Equal(t, tt.issue, n.Issued.String())
+					if tt.issue != "" { // unknown for a notice not yet transcribed
+						assert.Equal(t, tt.doc, n.DocNumber)
+						assert.Equal(t, tt.issue, n.Issued.String())
+					}
 				}
 				o, err := n.Overlay(c)
 				require.NoError(t, err, name)
