@@ -161,6 +161,16 @@ func theTask(o *options) (*store.Store, *store.PlanState, *task.Task, error) {
 	return s, st, t, nil
 }
 
+// reloadTask reads task t of the plan again from the store, in its state
+// after what was just recorded.
+func reloadTask(s *store.Store, st *store.PlanState, t *task.Task) (*task.Task, error) {
+	st2, err := s.LoadPlan(context.Background(), st.Version.ID)
+	if err != nil {
+		return nil, err
+	}
+	return st2.Task(t.ID.String())
+}
+
 // dateOr reads a date flag, today when it is empty.
 func dateOr(e *env, s string) (calendar.Date, error) {
 	if s == "" {
@@ -331,11 +341,7 @@ func record(e *env, o *options, kind task.EntryKind) error {
 	if err != nil {
 		return err
 	}
-	st2, err := s.LoadPlan(context.Background(), st.Version.ID)
-	if err != nil {
-		return err
-	}
-	t2, err := st2.Task(t.ID.String())
+	t2, err := reloadTask(s, st, t)
 	if err != nil {
 		return err
 	}
@@ -349,7 +355,7 @@ func record(e *env, o *options, kind task.EntryKind) error {
 		}
 		fmt.Fprintln(e.stdout)
 	}
-	p, _ := t2.ProgressWith(st2.Options(opts))
+	p, _ := t2.ProgressWith(st.Options(opts))
 	fmt.Fprintf(e.stdout, "任务 %s 现为 %s，进度 %s%% / task %s is now %s, %s%% done\n", t2.Number, t2.State().Chinese(), p, t2.Number, t2.State(), p)
 	return nil
 }
@@ -464,11 +470,7 @@ var ledgerStatusCmd = &command{
 			return err
 		}
 		if o.format == "json" {
-			st2, err := s.LoadPlan(context.Background(), st.Version.ID)
-			if err != nil {
-				return err
-			}
-			t2, err := st2.Task(t.ID.String())
+			t2, err := reloadTask(s, st, t)
 			if err != nil {
 				return err
 			}
