@@ -245,6 +245,9 @@ func endOf(d calendar.Date, loc *time.Location) time.Time {
 	return time.Date(d.Year(), d.Month(), d.Day()+1, 0, 0, 0, 0, loc)
 }
 
+// unixEpoch is day 0 of the seconds time.Time.Unix counts.
+var unixEpoch = calendar.DateOf(time.Unix(0, 0).UTC())
+
 // secOfDay returns the date of t in the clock's location and the seconds
 // since its midnight.
 func (k *clock) secOfDay(t time.Time) (calendar.Date, int32) {
@@ -258,51 +261,8 @@ func (k *clock) secOfDay(t time.Time) (calendar.Date, int32) {
 	if u%daySeconds < 0 {
 		days--
 	}
-	y, m, d := civil(days)
-	date, _ := calendar.NewDate(y, time.Month(m), d) // zero outside years 1–9999: the calendar refuses it
+	date, _ := unixEpoch.AddDays(int(days)) // zero outside years 1–9999: the calendar refuses it
 	return date, int32(u - days*daySeconds)
-}
-
-// civil returns the proleptic Gregorian date of a day number counted from
-// 1970-01-01 (Howard Hinnant's days_from_civil, inverted).
-func civil(z int64) (year, month, day int) {
-	z += 719468
-	if z >= 0 { // years from 0000-03-01 on: unsigned division is cheaper
-		u := uint64(z)
-		era := u / 146097
-		doe := u - era*146097
-		yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-		doy := doe - (365*yoe + yoe/4 - yoe/100)
-		mp := (5*doy + 2) / 153
-		d := doy - (153*mp+2)/5 + 1
-		m := mp + 3
-		if m > 12 {
-			m -= 12
-		}
-		y := yoe + era*400
-		if m <= 2 {
-			y++
-		}
-		return int(y), int(m), int(d)
-	}
-	era := z / 146097
-	if z%146097 != 0 {
-		era--
-	}
-	doe := z - era*146097
-	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-	doy := doe - (365*yoe + yoe/4 - yoe/100)
-	mp := (5*doy + 2) / 153
-	d := doy - (153*mp+2)/5 + 1
-	m := mp + 3
-	if m > 12 {
-		m -= 12
-	}
-	y := yoe + era*400
-	if m <= 2 {
-		y++
-	}
-	return int(y), int(m), int(d)
 }
 
 // point is an instant as the clock sees it.

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bizenv/bizenv/calendar"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -57,18 +59,27 @@ func TestParseWorkingHours(t *testing.T) {
 	assert.Error(t, json.Unmarshal([]byte(`{"h":"soon"}`), &w))
 }
 
-// civil agrees with the time package for every day from 1900 to 2200.
-func TestCivil(t *testing.T) {
-	for d := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() < 2200; d = d.AddDate(0, 0, 1) {
-		y, m, dd := civil(d.Unix() / 86400)
-		if y != d.Year() || m != int(d.Month()) || dd != d.Day() {
-			t.Fatalf("civil(%d) = %d-%d-%d, want %s", d.Unix()/86400, y, m, dd, d.Format("2006-01-02"))
-		}
+// The clock's date of an instant agrees with the time package for every
+// day from 1900 to 2200, in Beijing and in a zone with a daylight-saving
+// rule, and is the zero Date outside years 1–9999.
+func TestClockDateOfInstant(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		ny = time.FixedZone("UTC-5", -5*3600)
 	}
-	y, m, d := civil(-719468) // 0000-03-01
-	assert.Equal(t, []int{0, 3, 1}, []int{y, m, d})
-	y, m, d = civil(-719469) // 0000-02-29, on the signed path
-	assert.Equal(t, []int{0, 2, 29}, []int{y, m, d})
-	y, m, d = civil(-719468 - 146097) // -0400-03-01
-	assert.Equal(t, []int{-400, 3, 1}, []int{y, m, d})
+	for _, loc := range []*time.Location{calendar.Beijing(), ny} {
+		k := newClock(calendar.China(), loc, WorkingHours{}, calendar.DateOf(time.Date(2025, 1, 1, 0, 0, 0, 0, loc)))
+		for d := time.Date(1900, 1, 1, 23, 30, 15, 0, loc); d.Year() < 2200; d = d.AddDate(0, 0, 1) {
+			got, sec := k.secOfDay(d)
+			if got.Year() != d.Year() || got.Month() != d.Month() || got.Day() != d.Day() || sec != 23*3600+30*60+15 {
+				t.Fatalf("%s: the clock says %s and %d s", d, got, sec)
+			}
+		}
+		got, _ := k.secOfDay(time.Date(0, 3, 1, 12, 0, 0, 0, loc)) // 0000-03-01
+		assert.True(t, got.IsZero())
+		got, _ = k.secOfDay(time.Date(-400, 3, 1, 12, 0, 0, 0, loc))
+		assert.True(t, got.IsZero())
+		got, _ = k.secOfDay(time.Date(1, 1, 1, 0, 0, 0, 0, loc))
+		assert.Equal(t, "0001-01-01", got.String())
+	}
 }

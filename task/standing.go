@@ -3,6 +3,7 @@ package task
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/bizenv/bizenv/calendar"
 	"github.com/bizenv/bizenv/org"
@@ -170,23 +171,16 @@ func (p parties) accountable() []string {
 	return p.responsible
 }
 
+// role returns the part unit u plays, u named as the lists name units.
 func (p parties) role(u string) Role {
-	in := func(xs []string) bool {
-		for _, x := range xs {
-			if x == u {
-				return true
-			}
-		}
-		return false
-	}
 	switch {
-	case in(p.lead):
+	case slices.Contains(p.lead, u):
 		return LeadRole
-	case (p.joint || len(p.lead) == 0) && in(p.responsible):
+	case (p.joint || len(p.lead) == 0) && slices.Contains(p.responsible, u):
 		return JointRole
-	case in(p.responsible):
+	case slices.Contains(p.responsible, u):
 		return Responsible
-	case in(p.supporting):
+	case slices.Contains(p.supporting, u):
 		return Supporting
 	}
 	return NoRole

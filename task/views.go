@@ -39,6 +39,20 @@ type Workload struct {
 	Supporting []*Task `json:"supporting"`
 }
 
+// add files t under role (nowhere for NoRole).
+func (w *Workload) add(t *Task, role Role) {
+	switch role {
+	case LeadRole:
+		w.Lead = append(w.Lead, t)
+	case JointRole:
+		w.Joint = append(w.Joint, t)
+	case Responsible:
+		w.Responsible = append(w.Responsible, t)
+	case Supporting:
+		w.Supporting = append(w.Supporting, t)
+	}
+}
+
 // Accountable returns the number of tasks the unit answers for: as lead or
 // jointly by duty.
 func (w Workload) Accountable() int { return len(w.Lead) + len(w.Joint) }
@@ -51,16 +65,7 @@ func WorkloadOf(tasks []*Task, unit string) Workload {
 	w := Workload{Unit: FoldName(unit)}
 	u := w.Unit
 	Walk(tasks, func(t *Task) {
-		switch roleOfFolded(&t.Responsibility, u) {
-		case LeadRole:
-			w.Lead = append(w.Lead, t)
-		case JointRole:
-			w.Joint = append(w.Joint, t)
-		case Responsible:
-			w.Responsible = append(w.Responsible, t)
-		case Supporting:
-			w.Supporting = append(w.Supporting, t)
-		}
+		w.add(t, roleOfFolded(&t.Responsibility, u))
 	})
 	return w
 }
@@ -78,16 +83,7 @@ func WorkloadIn(tasks []*Task, unit string, o Options, openOnly bool) Workload {
 		if openOnly && !t.State().Open() {
 			return
 		}
-		switch r.parties(t).role(u) {
-		case LeadRole:
-			w.Lead = append(w.Lead, t)
-		case JointRole:
-			w.Joint = append(w.Joint, t)
-		case Responsible:
-			w.Responsible = append(w.Responsible, t)
-		case Supporting:
-			w.Supporting = append(w.Supporting, t)
-		}
+		w.add(t, r.parties(t).role(u))
 	})
 	return w
 }
@@ -124,25 +120,7 @@ func (t *Task) UnitRoles(o Options) []UnitRole {
 // roleOfFolded returns the part the folded name u plays in r, whose lists
 // hold folded names.
 func roleOfFolded(r *Responsibility, u string) Role {
-	in := func(xs []string) bool {
-		for _, x := range xs {
-			if x == u {
-				return true
-			}
-		}
-		return false
-	}
-	switch {
-	case in(r.Lead):
-		return LeadRole
-	case (r.Joint || len(r.Lead) == 0) && in(r.Responsible):
-		return JointRole
-	case in(r.Responsible):
-		return Responsible
-	case in(r.Supporting):
-		return Supporting
-	}
-	return NoRole
+	return parties{lead: r.Lead, responsible: r.Responsible, supporting: r.Supporting, joint: r.Joint}.role(u)
 }
 
 // Overdue returns the tasks (delegated ones included) that are late as of
