@@ -638,50 +638,13 @@ type jsonField struct {
 	owner reflect.Type // the struct that declares it
 }
 
-// jsonFields returns t's JSON fields in order, embedded structs' fields in
-// their place, as encoding/json does (a shallower field hides a deeper one
-// of the same name).
+// jsonFields returns t's JSON fields in order, by the rules the strict
+// decoder applies (strictjson.Fields).
 func jsonFields(t reflect.Type) []jsonField {
-	var direct []jsonField
-	seen := map[string]bool{}
-	for i := range t.NumField() {
-		f := t.Field(i)
-		tag := f.Tag.Get("json")
-		if tag == "-" {
-			continue
-		}
-		name, _, _ := strings.Cut(tag, ",")
-		if f.Anonymous && name == "" {
-			ft := f.Type
-			if ft.Kind() == reflect.Pointer {
-				ft = ft.Elem()
-			}
-			if ft.Kind() == reflect.Struct {
-				direct = append(direct, jsonField{field: reflect.StructField{Type: ft, Anonymous: true}})
-				continue
-			}
-		}
-		if !f.IsExported() {
-			continue
-		}
-		if name == "" {
-			name = f.Name
-		}
-		seen[name] = true
-		direct = append(direct, jsonField{name: name, field: f, owner: t})
-	}
-	var out []jsonField
-	for _, f := range direct {
-		if f.name != "" {
-			out = append(out, f)
-			continue
-		}
-		for _, inner := range jsonFields(f.field.Type) {
-			if !seen[inner.name] {
-				seen[inner.name] = true
-				out = append(out, inner)
-			}
-		}
+	fs := strictjson.Fields(t)
+	out := make([]jsonField, len(fs))
+	for i, f := range fs {
+		out[i] = jsonField{name: f.Name, field: f.Field, owner: f.Owner}
 	}
 	return out
 }

@@ -41,6 +41,7 @@ import (
 	"io"
 	"io/fs"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -989,25 +990,60 @@ func escape(s string) string {
 
 var fieldCache sync.Map // reflect.Type -> map[string]reflect.Type
 
-// structFields maps each JSON name of struct t to its field's type,
-// following encoding/json: tags, "-", and embedded structs, whose fields
-// a shallower field of the same name hides.
+// structFields maps each JSON name of struct t to its field's type (see
+// Fields).
 func structFields(t reflect.Type) map[string]reflect.Type {
 	if m, ok := fieldCache.Load(t); ok {
 		return m.(map[string]reflect.Type)
 	}
-	m := map[string]reflect.Type{}
+	fs := Fields(t)
+	m := make(map[string]reflect.Type, len(fs))
+	for _, f := range fs {
+		m[f.Name] = f.Field.Type
+	}
+	fieldCache.Store(t, m)
+	return m
+}
+
+// Field is a struct field as encoding/json sees it.
+type Field struct {
+	// Name is its JSON name.
+	Name string
+	// Field is the Go field.
+	Field reflect.StructField
+	// Owner is the struct type that declares it (an embedded one for a
+	// promoted field).
+	Owner reflect.Type
+	index []int // its place: the indexes from t down to it
+}
+
+// Fields returns the JSON fields of struct t in the order encoding/json
+// writes them (declaration order, an embedded struct's fields in its
+// place), following its rules: the json tag's name, "-", unexported fields
+// left out, the exported fields of embedded structs promoted, and a
+// shallower field hiding a deeper one of the same name (at the same depth
+// the first declared is kept). Every reader of a JSON shape in bizenv
+// (the strict decoder, the schema generator) uses this one list.
+func Fields(t reflect.Type) []Field {
+	type level struct {
+		typ   reflect.Type
+		index []int
+	}
+	var out []Field
+	taken := map[string]bool{}
 	visited := map[reflect.Type]bool{t: true}
-	for level := []reflect.Type{t}; len(level) > 0; {
-		var next []reflect.Type
-		found := map[string]reflect.Type{}
-		for _, st := range level {
-			for i := range st.NumField() {
-				f := st.Field(i)
+	for cur := []level{{t, nil}}; len(cur) > 0; {
+		var next []level
+		var found []Field
+		here := map[string]bool{}
+		for _, st := range cur {
+			for i := range st.typ.NumField() {
+				f := st.typ.Field(i)
 				tag := f.Tag.Get("json")
 				if tag == "-" {
 					continue
 				}
+				index := append(append(make([]int, 0, len(st.index)+1), st.index...), i)
 				name, _, _ := strings.Cut(tag, ",")
 				if f.Anonymous && name == "" {
 					ft := f.Type
@@ -1017,7 +1053,7 @@ func structFields(t reflect.Type) map[string]reflect.Type {
 					if ft.Kind() == reflect.Struct {
 						if !visited[ft] {
 							visited[ft] = true
-							next = append(next, ft)
+							next = append(next, level{ft, index})
 						}
 						continue
 					}
@@ -1028,20 +1064,20 @@ func structFields(t reflect.Type) map[string]reflect.Type {
 				if name == "" {
 					name = f.Name
 				}
-				if _, hidden := m[name]; !hidden {
-					if _, dup := found[name]; !dup {
-						found[name] = f.Type
-					}
+				if !taken[name] && !here[name] {
+					here[name] = true
+					found = append(found, Field{Name: name, Field: f, Owner: st.typ, index: index})
 				}
 			}
 		}
-		for k, v := range found {
-			m[k] = v
+		for _, f := range found {
+			taken[f.Name] = true
 		}
-		level = next
+		out = append(out, found...)
+		cur = next
 	}
-	fieldCache.Store(t, m)
-	return m
+	slices.SortFunc(out, func(a, b Field) int { return slices.Compare(a.index, b.index) })
+	return out
 }
 
 // shaped walks the next value as shape (see Options.Shapes).

@@ -473,3 +473,51 @@ func TestCanonical(t *testing.T) {
 	assert.False(t, Nullable(reflect.TypeFor[amount]()))
 	assert.False(t, Nullable(reflect.TypeFor[string]()))
 }
+
+// Fields lists what encoding/json writes, in its order: tags, "-",
+// unexported fields, embedded structs (by value and by pointer) promoted
+// in their place, a shallower field hiding a deeper one.
+func TestFieldsAsEncodingJSON(t *testing.T) {
+	type inner struct {
+		A    int `json:"a"`
+		Name string
+		Z    int `json:"z"`
+	}
+	type deeper struct {
+		Z    int `json:"z"`
+		Deep int `json:"deep"`
+	}
+	type mid struct {
+		deeper
+		M int `json:"m"`
+	}
+	type outer struct {
+		First  int `json:"first"`
+		*inner
+		Skip   int `json:"-"`
+		hidden int
+		mid
+		Name string `json:"name_tag"`
+		Last string
+	}
+	v := outer{inner: &inner{}, hidden: 1}
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	dec := json.NewDecoder(bytes.NewReader(b))
+	var keys []string
+	_, err = dec.Token()
+	require.NoError(t, err)
+	for dec.More() {
+		k, err := dec.Token()
+		require.NoError(t, err)
+		keys = append(keys, k.(string))
+		var skip json.RawMessage
+		require.NoError(t, dec.Decode(&skip))
+	}
+	var names []string
+	for _, f := range Fields(reflect.TypeFor[outer]()) {
+		names = append(names, f.Name)
+	}
+	assert.Equal(t, keys, names)
+	assert.Equal(t, []string{"first", "a", "Name", "z", "deep", "m", "name_tag", "Last"}, names)
+}
