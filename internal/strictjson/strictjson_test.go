@@ -492,7 +492,7 @@ func TestFieldsAsEncodingJSON(t *testing.T) {
 		M int `json:"m"`
 	}
 	type outer struct {
-		First  int `json:"first"`
+		First int `json:"first"`
 		*inner
 		Skip   int `json:"-"`
 		hidden int
