@@ -85,23 +85,27 @@ func validity(v approval.Validity) string {
 	return from + " 至 " + to
 }
 
-// parseAt reads --at: an RFC 3339 instant; a date (2025-10-14, 2025年10月
+// parseAt reads --at: an RFC 3339 instant; a time in Beijing
+// (2025-09-01 09:00, 2025-09-01T09:00:30); a date (2025-10-14, 2025年10月
 // 14日), meaning the end of that day in Beijing; or today, meaning now.
 func parseAt(e *env, s string) (time.Time, error) {
 	switch s {
-	case "":
-		return e.now, nil
-	case "today", "今天", "now":
+	case "", "today", "今天", "now":
 		return e.now, nil
 	}
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t, nil
 	}
+	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
+		if t, err := time.ParseInLocation(layout, s, calendar.Beijing()); err == nil {
+			return t, nil
+		}
+	}
 	if d, err := calendar.ParseDate(s); err == nil {
 		return d.In(calendar.Beijing()).AddDate(0, 0, 1).Add(-time.Nanosecond), nil
 	}
-	return time.Time{}, usagef("--at 应为 RFC 3339 时刻（2025-10-09T10:00:00+08:00）、日期（2025-10-09，即当日24时）或 today：%q",
-		"--at must be an RFC 3339 instant (2025-10-09T10:00:00+08:00), a date (2025-10-09, meaning the end of that day) or today: %q", s)
+	return time.Time{}, usagef("--at 应为 RFC 3339 时刻（2025-10-09T10:00:00+08:00）或北京时间（2025-10-09 10:00）、日期（2025-10-09，即当日24时）或 today：%q",
+		"--at must be an RFC 3339 instant (2025-10-09T10:00:00+08:00) or a time in Beijing (2025-10-09 10:00), a date (2025-10-09, meaning the end of that day) or today: %q", s)
 }
 
 var approvalStatusCmd = &command{

@@ -835,13 +835,12 @@ func eventFromFlags(e *env, o *options) (approval.Event, error) {
 	if o.st.kind == "" {
 		return ev, usagef("需要 --kind 或 --event", "--kind or --event is required")
 	}
-	at := e.now
-	if o.at != "" {
-		t, err := parseInstant(o.at)
-		if err != nil {
-			return ev, err
-		}
-		at = t
+	if _, err := calendar.ParseDate(o.at); err == nil {
+		return ev, usagef("--at 须给出事件的时刻，而不只是日期：%q", "--at must give the event's time, not only its date: %q", o.at)
+	}
+	at, err := parseAt(e, o.at)
+	if err != nil {
+		return ev, err
 	}
 	m := map[string]any{"at": at.Format(time.RFC3339Nano), "kind": o.st.kind}
 	for k, v := range map[string]string{"stage": o.st.stage, "reason": o.st.reason, "note": o.st.note, "by": o.st.by, "extension": o.st.extension} {
@@ -862,20 +861,6 @@ func eventFromFlags(e *env, o *options) (approval.Event, error) {
 	return ev, nil
 }
 
-// parseInstant reads an RFC 3339 instant, or a local time in Beijing
-// (2025-09-01T09:00, 2025-09-01 09:00).
-func parseInstant(s string) (time.Time, error) {
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
-	}
-	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
-		if t, err := time.ParseInLocation(layout, s, calendar.Beijing()); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, usagef("--at 应为时刻，如 2025-10-09T10:00:00+08:00 或 2025-10-09 10:00（北京时间）：%q", "--at must be an instant such as 2025-10-09T10:00:00+08:00 or 2025-10-09 10:00 (Beijing): %q", s)
-}
-
 var approvalAlertsCmd = &command{
 	name: "alerts", usage: "[--at TIME] [--fire]",
 	summary: "存储中接近或超过时限的在办件（预警、超期）；--fire 只给未发过的并记为已发 / open cases in the store near or past a limit (warning, overdue); --fire gives only those not fired before and records them",
@@ -888,13 +873,9 @@ var approvalAlertsCmd = &command{
 		if err := wantArgs(args, 0, ""); err != nil {
 			return err
 		}
-		at := e.now
-		if o.at != "" {
-			t, err := parseInstant(o.at)
-			if err != nil {
-				return err
-			}
-			at = t
+		at, err := parseAt(e, o.at)
+		if err != nil {
+			return err
 		}
 		cal, err := loadCalendar(e, o)
 		if err != nil {

@@ -421,3 +421,21 @@ func TestCheckOnAStore(t *testing.T) {
 		assert.Contains(t, r.stderr, tc.want, tc.args)
 	}
 }
+
+// approval record and alerts read --at as approval status does (one
+// reader); an event needs its time, not only a date.
+func TestApprovalAtOnAStore(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "at.db")
+	when := time.Date(2025, 9, 1, 9, 0, 0, 0, calendar.Beijing())
+	r := clerk(t, when, "approval", "record", "--db", db, "--case", "AT-1", "--process", "power-high-voltage", "--kind", "submitted", "--at", "2025-09-01")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "--at must give the event's time")
+	r = clerk(t, when, "approval", "record", "--db", db, "--case", "AT-1", "--process", "power-high-voltage", "--kind", "submitted", "--at", "2025-09-01 08:30", "--format", "json")
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, `"at": "2025-09-01T08:30:00+08:00"`)
+	r = clerk(t, when, "approval", "record", "--db", db, "--case", "AT-1", "--kind", "accepted", "--at", "2025-09-01T09:00")
+	require.Equal(t, 0, r.code, r.stderr)
+	r = clerk(t, when, "approval", "alerts", "--db", db, "--at", "2025-12-31")
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "AT-1", "a date means the end of that day: the case is overdue by then")
+}
