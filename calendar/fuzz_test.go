@@ -3,6 +3,7 @@ package calendar
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"testing"
 )
 
@@ -152,5 +153,38 @@ func FuzzParseOverlay(f *testing.F) {
 			t.Fatalf("round trip changed the overlay: %s", out)
 		}
 		_, _ = c.Merge(o)
+	})
+}
+
+// FuzzParseNames: holiday and law names read any text without panicking,
+// and what they read writes a name that reads back to the same value.
+func FuzzParseNames(f *testing.F) {
+	for _, s := range []string{"春节", "中秋节、国庆节", "中秋 & 国庆", "Chinese New Year", "五一，端午", "", "、、", "元旦,", "抗战胜利纪念日",
+		"行政处罚法", "《中华人民共和国行政许可法》", "ADMINISTRATIVE-PENALTY", "civil", "ｃｉｖｉｌ", "《》", "民法典》"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if fe, err := ParseFestival(s); err == nil {
+			b, err := fe.MarshalText()
+			if err != nil {
+				t.Fatalf("%q read as %d, which does not write: %v", s, fe, err)
+			}
+			back, err := ParseFestival(string(b))
+			if err != nil || back != fe {
+				t.Fatalf("%q read as %d, written %q, read back as %d (%v)", s, fe, b, back, err)
+			}
+		}
+		if l, err := ParseLaw(s); err == nil {
+			b, err := l.MarshalText()
+			if err != nil {
+				t.Fatalf("%q read as %d, which does not write: %v", s, l, err)
+			}
+			back, err := ParseLaw(string(b))
+			if err != nil || back != l {
+				t.Fatalf("%q read as %d, written %q, read back as %d (%v)", s, l, b, back, err)
+			}
+		} else if !errors.Is(err, ErrUnknownLaw) {
+			t.Fatalf("%q: %v does not wrap ErrUnknownLaw", s, err)
+		}
 	})
 }
