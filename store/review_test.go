@@ -100,3 +100,19 @@ func TestConcurrentOpenOfANewStore(t *testing.T) {
 		})
 	}
 }
+
+// Migrations is the schema's history as a DBA reads it: versions 1, 2, …
+// up to SchemaVersion, each described, and a copy the caller cannot use to
+// change the store's own list.
+func TestMigrationsHistory(t *testing.T) {
+	ms := Migrations()
+	require.NotEmpty(t, ms)
+	for i, m := range ms {
+		assert.Equal(t, i+1, m.Version)
+		assert.NotEmpty(t, m.Description)
+		assert.Contains(t, m.SQL, "CREATE TABLE")
+	}
+	assert.Equal(t, SchemaVersion(), ms[len(ms)-1].Version)
+	ms[0].SQL = "DROP TABLE plans"
+	assert.NotContains(t, Migrations()[0].SQL, "DROP TABLE")
+}

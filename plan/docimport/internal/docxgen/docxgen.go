@@ -192,9 +192,6 @@ func (d *Doc) Table(rows [][]Cell) {
 	b.WriteString(`</w:tbl>`)
 }
 
-// Len is the size of the body's XML so far.
-func (d *Doc) Len() int { return d.body.Len() }
-
 const nsW = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"`
 
 // Bytes writes the .docx.
