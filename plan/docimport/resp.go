@@ -368,14 +368,9 @@ func splitAtLabels(seg string) []string {
 		start, depth := 0, 0
 		for i := 0; i < len(part); {
 			r, n := utf8.DecodeRuneInString(part[i:])
-			switch {
-			case isOpen(r):
-				depth++
-			case isClose(r):
-				if depth > 0 {
-					depth--
-				}
-			case depth == 0:
+			if d, bracket := nest(depth, r); bracket {
+				depth = d
+			} else if depth == 0 {
 				if l, _, sep, ok := labelBefore(part[i:]); ok && l.before {
 					rest := strings.TrimLeft(part[i+len(l.word):], " ")
 					if i > start && sep && (strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：")) {
@@ -408,19 +403,26 @@ func splitTop(s, seps string) []string {
 	var out []string
 	depth, start := 0, 0
 	for i, r := range s {
-		switch {
-		case isOpen(r):
-			depth++
-		case isClose(r):
-			if depth > 0 {
-				depth--
-			}
-		case depth == 0 && strings.ContainsRune(seps, r):
+		if d, bracket := nest(depth, r); bracket {
+			depth = d
+		} else if depth == 0 && strings.ContainsRune(seps, r) {
 			out = append(out, s[start:i])
 			start = i + utf8.RuneLen(r)
 		}
 	}
 	return append(out, s[start:])
+}
+
+// nest returns the bracket depth after r, and whether r is a bracket: an
+// opening one goes one deeper, a closing one back out (never below 0).
+func nest(depth int, r rune) (int, bool) {
+	switch {
+	case isOpen(r):
+		return depth + 1, true
+	case isClose(r):
+		return max(depth-1, 0), true
+	}
+	return depth, false
 }
 
 func isOpen(r rune) bool  { return r == '(' || r == '（' || r == '〔' || r == '[' || r == '【' }

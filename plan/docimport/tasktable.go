@@ -56,6 +56,12 @@ var headerWords = map[string]colRole{
 // reHeaderNote is a note in a header cell: 牵头单位（部门）, 完成时限(2025年).
 var reHeaderNote = regexp.MustCompile(`[(（][^()（）]*[)）]`)
 
+// labelColumn is the column a label of the responsibility grammar heads.
+var labelColumn = map[unitRole]colRole{
+	roleLead: colLead, roleResp: colResp, roleSupport: colSupport, roleDeadline: colDeadline,
+	roleLeader: colLeader, roleLiaison: colLiaison, rolePhone: colPhone,
+}
+
 // headerCell is a header cell read: the role of its column.
 type headerCell struct {
 	role colRole
@@ -82,21 +88,8 @@ func headerRole(cell string) headerCell {
 		if !l.before || key != l.word {
 			continue
 		}
-		switch l.role {
-		case roleLead:
-			return headerCell{colLead, w}
-		case roleResp:
-			return headerCell{colResp, w}
-		case roleSupport:
-			return headerCell{colSupport, w}
-		case roleDeadline:
-			return headerCell{colDeadline, w}
-		case roleLeader:
-			return headerCell{colLeader, w}
-		case roleLiaison:
-			return headerCell{colLiaison, w}
-		case rolePhone:
-			return headerCell{colPhone, w}
+		if c, ok := labelColumn[l.role]; ok {
+			return headerCell{c, w}
 		}
 	}
 	return headerCell{colUnknown, w}

@@ -92,14 +92,7 @@ func startsUnit(s string) bool {
 func depthAt(s string, i int) int {
 	depth := 0
 	for _, r := range s[:i] {
-		switch {
-		case isOpen(r):
-			depth++
-		case isClose(r):
-			if depth > 0 {
-				depth--
-			}
-		}
+		depth, _ = nest(depth, r)
 	}
 	return depth
 }
