@@ -220,16 +220,36 @@ type numInst struct {
 
 // numDefs are the list definitions of numbering.xml.
 type numDefs struct {
+	wordNS
 	abstract map[string]*[9]numLevel
 	nums     map[string]numInst
-	prefix   string
 }
 
-func (d *numDefs) q(local string) string {
-	if d.prefix == "" {
+// wordNS is the prefix a Word part gives the WordprocessingML namespace:
+// w, unless the part's root element declares another ("" for the default
+// namespace).
+type wordNS struct {
+	prefix  string
+	learned bool
+}
+
+// learn takes the prefix from the part's first start tag.
+func (n *wordNS) learn(t xmlTok) {
+	if n.learned || t.kind != tokStart {
+		return
+	}
+	n.learned, n.prefix = true, "w"
+	if p, ok := nsPrefix(t.attrs, wordNamespaces...); ok {
+		n.prefix = p
+	}
+}
+
+// q returns the qualified name of a WordprocessingML name (w:val for val).
+func (n *wordNS) q(local string) string {
+	if n.prefix == "" {
 		return local
 	}
-	return d.prefix + ":" + local
+	return n.prefix + ":" + local
 }
 
 // parse reads numbering.xml.
@@ -240,7 +260,6 @@ func (d *numDefs) parse(data []byte) error {
 	var inst *numInst
 	instID := ""
 	override := -1
-	first := true
 	for {
 		t, ok, err := s.next()
 		if err != nil {
@@ -249,14 +268,7 @@ func (d *numDefs) parse(data []byte) error {
 		if !ok {
 			return nil
 		}
-		if first && t.kind == tokStart {
-			first = false
-			if p, ok := nsPrefix(t.attrs, wordNamespaces...); ok {
-				d.prefix = p
-			} else {
-				d.prefix = "w"
-			}
-		}
+		d.learn(t)
 		val := func() string { v, _ := attr(t.attrs, d.q("val")); return v }
 		switch t.kind {
 		case tokStart:
@@ -406,8 +418,8 @@ type docxWalker struct {
 	nums     *numDefs
 	styles   map[string]styleDef
 	counters map[string]*numCounter
-	prefix   string
-	val      string // the qualified name of the val attribute: w:val
+	wordNS
+	val string // the qualified name of the val attribute: w:val
 
 	blocks   []block
 	findings []Finding
@@ -456,18 +468,9 @@ func (w *docxWalker) local(name []byte) ([]byte, bool) {
 	return nil, false
 }
 
-func (w *docxWalker) q(local string) string {
-	if w.prefix == "" {
-		return local
-	}
-	return w.prefix + ":" + local
-}
-
 // walk reads document.xml.
 func (w *docxWalker) walk(doc []byte) error {
 	s := newXMLScanner(doc)
-	first := true
-	w.prefix = "w"
 	for {
 		t, ok, err := s.next()
 		if err != nil {
@@ -476,11 +479,8 @@ func (w *docxWalker) walk(doc []byte) error {
 		if !ok {
 			return nil
 		}
-		if first && t.kind == tokStart {
-			first = false
-			if p, ok := nsPrefix(t.attrs, wordNamespaces...); ok {
-				w.prefix = p
-			}
+		if !w.learned {
+			w.learn(t)
 			w.val = w.q("val")
 		}
 		if w.skip > 0 {

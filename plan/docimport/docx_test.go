@@ -326,3 +326,44 @@ func TestDOCXNotes(t *testing.T) {
 	}
 	assert.Equal(t, []string{"the Word file has footnotes, which are not imported"}, got)
 }
+
+// A Word file whose parts name the WordprocessingML namespace with another
+// prefix, or make it the default namespace (some converters write them so),
+// imports as the w: form does, list numbering included.
+func TestDOCXNamespacePrefixes(t *testing.T) {
+	const ns = `http://schemas.openxmlformats.org/wordprocessingml/2006/main`
+	form := func(p string) (doc, num []byte) {
+		q := func(s string) string {
+			if p == "" {
+				return strings.ReplaceAll(s, "w:", "")
+			}
+			return strings.ReplaceAll(s, "w:", p+":")
+		}
+		decl := `xmlns:` + p + `="` + ns + `"`
+		if p == "" {
+			decl = `xmlns="` + ns + `"`
+		}
+		num = []byte(q(`<w:numbering ` + decl + `><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`))
+		doc = []byte(q(`<w:document ` + decl + `><w:body><w:p><w:r><w:t>一、任务</w:t></w:r></w:p>` +
+			`<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>推行网办。（区数据局负责）</w:t></w:r></w:p>` +
+			`<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>压缩审批时限。（区营商局负责）</w:t></w:r></w:p></w:body></w:document>`))
+		return doc, num
+	}
+	titles := func(p string) []string {
+		doc, num := form(p)
+		res, err := Parse(docxOf(doc, num), Options{})
+		require.NoError(t, err, p)
+		tasks, _ := res.Plan.Tasks()
+		var out []string
+		for _, x := range tasks {
+			out = append(out, x.Number+" "+x.Title+" "+strings.Join(x.Responsibility.Accountable(), "、"))
+		}
+		return out
+	}
+	want := titles("w")
+	require.Len(t, want, 2)
+	assert.Equal(t, "2 压缩审批时限 区营商局", want[1])
+	for _, p := range []string{"ns0", "wp", ""} {
+		assert.Equal(t, want, titles(p), "prefix %q", p)
+	}
+}
