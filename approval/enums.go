@@ -3,8 +3,11 @@ package approval
 import (
 	"database/sql/driver"
 	"encoding"
+	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/bizenv/bizenv/internal/sqltext"
 )
 
 // Every enumeration here has a JSON name; MarshalText writes it,
@@ -84,7 +87,7 @@ func (k *EventKind) UnmarshalText(b []byte) error {
 }
 
 // Value implements driver.Valuer with the JSON name.
-func (k EventKind) Value() (driver.Value, error) { return textValue(k) }
+func (k EventKind) Value() (driver.Value, error) { return sqltext.Value(k) }
 
 // Scan implements sql.Scanner: the JSON or the Chinese name.
 func (k *EventKind) Scan(src any) error { return scanText(src, k, "EventKind") }
@@ -158,7 +161,7 @@ func (r *PauseReason) UnmarshalText(b []byte) error {
 }
 
 // Value implements driver.Valuer with the JSON name ("" for no reason).
-func (r PauseReason) Value() (driver.Value, error) { return textValue(r) }
+func (r PauseReason) Value() (driver.Value, error) { return sqltext.Value(r) }
 
 // Scan implements sql.Scanner; NULL is the zero reason.
 func (r *PauseReason) Scan(src any) error {
@@ -221,7 +224,7 @@ func (s *CaseStatus) UnmarshalText(b []byte) error {
 }
 
 // Value implements driver.Valuer with the JSON name.
-func (s CaseStatus) Value() (driver.Value, error) { return textValue(s) }
+func (s CaseStatus) Value() (driver.Value, error) { return sqltext.Value(s) }
 
 // Scan implements sql.Scanner.
 func (s *CaseStatus) Scan(src any) error { return scanText(src, s, "CaseStatus") }
@@ -278,7 +281,7 @@ func (s *TimerStatus) UnmarshalText(b []byte) error {
 }
 
 // Value implements driver.Valuer with the JSON name.
-func (s TimerStatus) Value() (driver.Value, error) { return textValue(s) }
+func (s TimerStatus) Value() (driver.Value, error) { return sqltext.Value(s) }
 
 // Scan implements sql.Scanner.
 func (s *TimerStatus) Scan(src any) error { return scanText(src, s, "TimerStatus") }
@@ -335,7 +338,7 @@ func (b *Basis) UnmarshalText(t []byte) error {
 }
 
 // Value implements driver.Valuer with the JSON name.
-func (b Basis) Value() (driver.Value, error) { return textValue(b) }
+func (b Basis) Value() (driver.Value, error) { return sqltext.Value(b) }
 
 // Scan implements sql.Scanner.
 func (b *Basis) Scan(src any) error { return scanText(src, b, "Basis") }
@@ -396,7 +399,7 @@ func (m *Mode) UnmarshalText(b []byte) error {
 }
 
 // Value implements driver.Valuer with the JSON name.
-func (m Mode) Value() (driver.Value, error) { return textValue(m) }
+func (m Mode) Value() (driver.Value, error) { return sqltext.Value(m) }
 
 // Scan implements sql.Scanner; NULL is the empty Mode.
 func (m *Mode) Scan(src any) error {
@@ -449,28 +452,18 @@ func (l *Level) UnmarshalText(b []byte) error {
 }
 
 // Value implements driver.Valuer with the JSON name.
-func (l Level) Value() (driver.Value, error) { return textValue(l) }
+func (l Level) Value() (driver.Value, error) { return sqltext.Value(l) }
 
 // Scan implements sql.Scanner.
 func (l *Level) Scan(src any) error { return scanText(src, l, "Level") }
 
-func textValue(m encoding.TextMarshaler) (driver.Value, error) {
-	b, err := m.MarshalText()
-	if err != nil {
-		return nil, err
-	}
-	return string(b), nil
-}
-
-// scanText reads a column holding a name (TEXT or BLOB) into u.
+// scanText reads a column holding a name (TEXT or BLOB) into u, as every
+// bizenv enumeration does (sqltext.Scan); a column that is NULL or not a
+// name is an error wrapping ErrInvalidCase, as the package promises.
 func scanText(src any, u encoding.TextUnmarshaler, what string) error {
-	switch v := src.(type) {
-	case string:
-		return u.UnmarshalText([]byte(v))
-	case []byte:
-		return u.UnmarshalText(v)
-	case nil:
-		return fmt.Errorf("%w: %s 不能为 NULL / %s cannot be NULL", ErrInvalidCase, what, what)
+	err := sqltext.Scan(u, src, "approval."+what)
+	if err != nil && !errors.Is(err, ErrInvalidCase) && !errors.Is(err, ErrInvalidProcess) && !errors.Is(err, ErrInvalidEvent) {
+		return fmt.Errorf("%w: %w", ErrInvalidCase, err)
 	}
-	return fmt.Errorf("%w: %s 应以名称存储，而不是 %T / %s must be stored as its name, not %T", ErrInvalidCase, what, src, what, src)
+	return err
 }

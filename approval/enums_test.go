@@ -186,3 +186,15 @@ func TestOutputsRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	assert.JSONEq(t, string(b), string(b2))
 }
+
+// A column that is NULL or not a name is an error wrapping ErrInvalidCase
+// (the package's promise), naming the type.
+func TestScanErrorsWrapTheSentinel(t *testing.T) {
+	var k EventKind
+	for _, src := range []any{nil, int64(2), 1.5} {
+		err := k.Scan(src)
+		assert.ErrorIs(t, err, ErrInvalidCase, "%v", src)
+		assert.ErrorContains(t, err, "approval.EventKind")
+	}
+	assert.Error(t, k.Scan("nonsense"))
+}
