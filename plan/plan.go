@@ -391,13 +391,9 @@ func decodeError(err error) error {
 	}
 	de := &DecodeError{err: err}
 	for _, p := range se.Problems {
-		where := ""
-		if p.Line > 0 {
-			where = fmt.Sprintf("第%d行第%d列：", p.Line, p.Column)
-		}
-		whereEn := ""
-		if p.Line > 0 {
-			whereEn = fmt.Sprintf("line %d, column %d: ", p.Line, p.Column)
+		where, whereEn := p.LineColumn()
+		if where != "" {
+			where, whereEn = where+"：", whereEn+": "
 		}
 		zh, en := p.ZH, p.EN
 		if z, e, ok := bilingual(p.Err); ok {

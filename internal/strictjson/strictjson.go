@@ -120,12 +120,18 @@ func (p Problem) Message() string {
 	return p.ZH + " / " + p.EN
 }
 
+// LineColumn is the line and column, in Chinese and in English (第3行第5列,
+// line 3, column 5); both empty when the place has no line.
+func (p Problem) LineColumn() (zh, en string) {
+	if p.Line <= 0 {
+		return "", ""
+	}
+	return fmt.Sprintf("第%d行第%d列", p.Line, p.Column), fmt.Sprintf("line %d, column %d", p.Line, p.Column)
+}
+
 // Where is the place, for people: line, column and pointer.
 func (p Problem) Where() string {
-	var s string
-	if p.Line > 0 {
-		s = fmt.Sprintf("line %d, column %d", p.Line, p.Column)
-	}
+	_, s := p.LineColumn()
 	if p.Pointer != "" {
 		if s != "" {
 			s += " "
@@ -143,14 +149,7 @@ func (p Problem) String() string {
 		}
 		return p.ZH
 	}
-	where := ""
-	if p.Line > 0 {
-		where = fmt.Sprintf("第%d行第%d列", p.Line, p.Column)
-	}
-	whereEN := ""
-	if p.Line > 0 {
-		whereEN = fmt.Sprintf("line %d, column %d", p.Line, p.Column)
-	}
+	where, whereEN := p.LineColumn()
 	if p.Pointer != "" {
 		where += "（" + p.Pointer + "）"
 		if whereEN != "" {
