@@ -41,6 +41,11 @@ func TestEvaluateSmall(t *testing.T) {
 	}
 	res, err := ds.Evaluate(mustPeriod(t, "2025"))
 	require.NoError(t, err)
+	assert.Equal(t, []string{"甲区", "乙区", "丙区"}, ds.Regions(), "in the order first added")
+	assert.Equal(t, ds.Regions(), res.Regions())
+	regions := res.Regions()
+	regions[0] = "改写"
+	assert.Equal(t, "甲区", res.Regions()[0], "the caller's copy")
 	score := func(code, region string) string {
 		s, ok := res.Score(code, region)
 		if !ok {
